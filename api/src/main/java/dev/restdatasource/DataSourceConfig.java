@@ -1,0 +1,156 @@
+package dev.restdatasource;
+
+import dev.restdatasource.cache.KeyValueCache;
+import dev.restdatasource.spi.Transport;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What a data source is built from: the cache store, the clock, the transport and limits. Anything left
+ * unset takes the default named on its setter. Immutable and thread-safe; share one instance between
+ * every data source that should share the HTTP cache.
+ */
+public final class DataSourceConfig {
+    /** Default time allowed for one upstream exchange. */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /** Default time allowed for one cache store call before it counts as a miss. */
+    public static final Duration DEFAULT_CACHE_TIMEOUT = Duration.ofMillis(50);
+    /** Default number of redirects followed. */
+    public static final int DEFAULT_MAX_REDIRECTS = 5;
+
+    private static final DataSourceConfig DEFAULTS = builder().build();
+
+    private final KeyValueCache cache;
+    private final Clock clock;
+    private final Transport transport;
+    private final Duration requestTimeout;
+    private final Duration cacheTimeout;
+    private final int maxRedirects;
+
+    private DataSourceConfig(Builder b) {
+        this.cache = b.cache;
+        this.clock = b.clock;
+        this.transport = b.transport;
+        this.requestTimeout = b.requestTimeout;
+        this.cacheTimeout = b.cacheTimeout;
+        this.maxRedirects = b.maxRedirects;
+    }
+
+    /** Returns the configuration with every default. */
+    public static DataSourceConfig defaults() {
+        return DEFAULTS;
+    }
+
+    /** Returns a new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Returns a builder that starts from this configuration. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.cache = cache;
+        b.clock = clock;
+        b.transport = transport;
+        b.requestTimeout = requestTimeout;
+        b.cacheTimeout = cacheTimeout;
+        b.maxRedirects = maxRedirects;
+        return b;
+    }
+
+    /** Returns the cache store, or null for the process-wide in-memory store. */
+    public KeyValueCache cache() {
+        return cache;
+    }
+
+    /** Returns the clock, or null for the system UTC clock. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Returns the transport, or null for the shared JDK HttpClient transport. */
+    public Transport transport() {
+        return transport;
+    }
+
+    /** Returns the default time allowed for one upstream exchange. */
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    /** Returns the time allowed for one cache store call before it counts as a miss. */
+    public Duration cacheTimeout() {
+        return cacheTimeout;
+    }
+
+    /** Returns how many redirects a call follows (0: none, 3xx answers are returned). */
+    public int maxRedirects() {
+        return maxRedirects;
+    }
+
+    /** Builds a {@link DataSourceConfig}; not thread-safe. */
+    public static final class Builder {
+        private KeyValueCache cache;
+        private Clock clock;
+        private Transport transport;
+        private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+        private Duration cacheTimeout = DEFAULT_CACHE_TIMEOUT;
+        private int maxRedirects = DEFAULT_MAX_REDIRECTS;
+
+        private Builder() {
+        }
+
+        /** The cache store; default: one in-memory store per class loader, bounded to 64 MiB. */
+        public Builder cache(KeyValueCache cache) {
+            this.cache = cache;
+            return this;
+        }
+
+        /** The clock used for cache ages; default: {@link Clock#systemUTC()}. */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** The transport; default: the JDK {@code HttpClient} with a 10 s connect timeout. */
+        public Builder transport(Transport transport) {
+            this.transport = transport;
+            return this;
+        }
+
+        /** The default request timeout; default 30 s. Must be positive. */
+        public Builder requestTimeout(Duration requestTimeout) {
+            this.requestTimeout = positive(requestTimeout, "requestTimeout");
+            return this;
+        }
+
+        /** The time one cache call may take before it counts as a miss; default 50 ms. Must be positive. */
+        public Builder cacheTimeout(Duration cacheTimeout) {
+            this.cacheTimeout = positive(cacheTimeout, "cacheTimeout");
+            return this;
+        }
+
+        /** How many redirects to follow; default 5; 0 returns 3xx answers as they are. */
+        public Builder maxRedirects(int maxRedirects) {
+            if (maxRedirects < 0) {
+                throw new IllegalArgumentException("maxRedirects must not be negative: " + maxRedirects);
+            }
+            this.maxRedirects = maxRedirects;
+            return this;
+        }
+
+        /** Returns the configuration. */
+        public DataSourceConfig build() {
+            return new DataSourceConfig(this);
+        }
+
+        private static Duration positive(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isZero() || d.isNegative()) {
+                throw new IllegalArgumentException(name + " must be positive: " + d);
+            }
+            return d;
+        }
+    }
+}

@@ -1,0 +1,298 @@
+package dev.restdatasource;
+
+import dev.restdatasource.spi.DataSourceEngine;
+import dev.restdatasource.spi.DataSourceHooks;
+import dev.restdatasource.spi.DataSourceRuntime;
+import java.lang.System.Logger.Level;
+import java.lang.reflect.Type;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+
+/**
+ * The base class of a data source for one REST API, as Apollo's {@code RESTDataSource}.
+ *
+ * <pre>{@code
+ * public class MoviesAPI extends RESTDataSource {
+ *     public MoviesAPI(DataSourceConfig config) {
+ *         super(config);
+ *         setBaseURL("https://movies-api.example.com/");
+ *     }
+ *
+ *     public Movie getMovie(String id) {
+ *         return get("movies/{id}", id).as(Movie.class);
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Every call runs one pipeline, in this order (Apollo §3.13): {@link #willSendRequest} →
+ * {@link #resolveURL} → query parameters appended → body serialized ({@link #shouldJSONSerializeBody}) →
+ * {@link #requestDeduplicationPolicyFor} (which calls {@link #cacheKeyFor}) → deduplication →
+ * {@link #trace} around the HTTP cache and the transport ({@link #cacheOptionsFor} after an upstream
+ * answer) → {@link #throwIfResponseIsError} ({@link #errorFromResponse}) → {@link #parseBody}. Errors
+ * from the cache, transport, error check and parsing go through {@link #didEncounterError} once.
+ *
+ * <p>Hooks are synchronous; they run on the thread that makes the call or, for asynchronous calls,
+ * on the thread that completed the previous step. An instance is meant to live for one GraphQL request
+ * (deduplication is per instance) while the {@link DataSourceConfig} and its cache are shared. Calls may
+ * be made concurrently.
+ */
+public abstract class RESTDataSource {
+    private static final System.Logger LOG = System.getLogger(RESTDataSource.class.getName());
+
+    private final Object lock = new Object();
+    private DataSourceConfig config;
+    private volatile DataSourceEngine engine;
+    private volatile String baseURL;
+
+    /** Creates a data source with {@link DataSourceConfig#defaults()} unless {@link #initialize} is called first. */
+    protected RESTDataSource() {
+    }
+
+    /** Creates a data source with {@code config}. */
+    protected RESTDataSource(DataSourceConfig config) {
+        this.config = java.util.Objects.requireNonNull(config, "config");
+    }
+
+    /**
+     * Sets the configuration; integrations call this once, before the first call.
+     *
+     * @throws IllegalStateException when a call has already been made
+     */
+    public void initialize(DataSourceConfig config) {
+        java.util.Objects.requireNonNull(config, "config");
+        synchronized (lock) {
+            if (engine != null) {
+                throw new IllegalStateException("initialize must be called before the first request of " + getClass().getName());
+            }
+            this.config = config;
+        }
+    }
+
+    /** Returns the base URL relative paths resolve against, or null. */
+    protected String baseURL() {
+        return baseURL;
+    }
+
+    /** Sets the base URL (Apollo's {@code baseURL} property). */
+    protected void setBaseURL(String baseURL) {
+        this.baseURL = baseURL;
+    }
+
+    // ---- Helpers that start a call ----
+
+    /** Starts a GET; {@code pathValues} fill the path's {@code {name}} placeholders, each as one encoded segment. */
+    protected final DataSourceCall get(String path, Object... pathValues) {
+        return call("GET", path, pathValues);
+    }
+
+    /** Starts a POST. */
+    protected final DataSourceCall post(String path, Object... pathValues) {
+        return call("POST", path, pathValues);
+    }
+
+    /** Starts a PUT. */
+    protected final DataSourceCall put(String path, Object... pathValues) {
+        return call("PUT", path, pathValues);
+    }
+
+    /** Starts a PATCH. */
+    protected final DataSourceCall patch(String path, Object... pathValues) {
+        return call("PATCH", path, pathValues);
+    }
+
+    /** Starts a DELETE. */
+    protected final DataSourceCall delete(String path, Object... pathValues) {
+        return call("DELETE", path, pathValues);
+    }
+
+    /** Starts a HEAD; run it with {@link DataSourceCall#fetch()} (Apollo's {@code head} returns the response, §4.2). */
+    protected final DataSourceCall head(String path, Object... pathValues) {
+        return call("HEAD", path, pathValues);
+    }
+
+    /** Starts a call with any method (Apollo's {@code fetch}). */
+    protected final DataSourceCall call(String method, String path, Object... pathValues) {
+        return new DataSourceCall(this, method, path, pathValues);
+    }
+
+    // ---- Hooks, in pipeline order ----
+
+    /** Changes a call before anything else happens (headers, parameters, body, method). Runs for every call. */
+    protected void willSendRequest(String path, DataSourceRequest request) {
+    }
+
+    /**
+     * Turns the path into a URL. The default resolves it against {@link #baseURL()} like a browser link
+     * (Apollo §2.1-§2.6), with each {@code {name}} placeholder replaced by one percent-encoded segment, so
+     * a value such as {@code ../admin} or {@code https://evil} can never change the host or leave the base path.
+     * Absolute URLs are used only when written literally in the path.
+     */
+    protected URI resolveURL(String path, DataSourceRequest request) {
+        return engine().resolveURL(baseURL(), path, request);
+    }
+
+    /** Decides whether a body is sent as JSON: every object except a String, byte[] and null. */
+    protected boolean shouldJSONSerializeBody(Object body) {
+        return body != null && !(body instanceof String) && !(body instanceof byte[]);
+    }
+
+    /** Returns the cache and deduplication key: the call's {@code cacheKey}, else {@code "<METHOD> <url>"} (§7.1). */
+    protected String cacheKeyFor(URI url, DataSourceRequest request) {
+        String explicit = request.cacheKey();
+        return explicit != null ? explicit : request.method() + " " + url;
+    }
+
+    /**
+     * Returns the deduplication policy (§7.2, §7.3): GET and HEAD share identical calls in flight; other
+     * methods are not shared and invalidate the GET and HEAD keys of the same URL.
+     */
+    protected DeduplicationPolicy requestDeduplicationPolicyFor(URI url, DataSourceRequest request) {
+        String method = request.method();
+        if (method.equals("GET") || method.equals("HEAD")) {
+            return DeduplicationPolicy.duringRequestLifetime(cacheKeyFor(url, request));
+        }
+        return DeduplicationPolicy.doNotDeduplicate(List.of(
+                cacheKeyFor(url, sameRequestWithMethod(request, "GET")),
+                cacheKeyFor(url, sameRequestWithMethod(request, "HEAD"))));
+    }
+
+    /** Returns a TTL override for a response just received from upstream, or null to follow HTTP headers (§12.2). */
+    protected CacheOptions cacheOptionsFor(URI url, DataSourceResponse response, DataSourceRequest request) {
+        return null;
+    }
+
+    /**
+     * Wraps each call that reaches the HTTP cache (deduplicated callers excepted, §13.1). The default logs
+     * {@code "<METHOD> <url> (<ms>ms)"} at DEBUG level.
+     */
+    protected CompletionStage<DataSourceResponse> trace(URI url, DataSourceRequest request,
+            Supplier<CompletionStage<DataSourceResponse>> call) {
+        if (!LOG.isLoggable(Level.DEBUG)) {
+            return call.get();
+        }
+        long start = System.nanoTime();
+        return call.get().whenComplete((response, error) -> LOG.log(Level.DEBUG, () -> request.method() + " " + url
+                + " (" + (System.nanoTime() - start) / 1_000_000 + "ms)"));
+    }
+
+    /** Throws {@link #errorFromResponse} when the status is not 2xx (§6.1). Override to accept other statuses. */
+    protected void throwIfResponseIsError(URI url, DataSourceRequest request, DataSourceResponse response) {
+        if (!response.isSuccessful()) {
+            throw errorFromResponse(url, request, response);
+        }
+    }
+
+    /**
+     * Builds the error for a non-2xx response: message {@code "<status>: <statusText>"} (§6.2), the code for
+     * the status ({@link ErrorCode#forStatus}), the URL and the parsed error body (JSON or text).
+     */
+    protected DataSourceException errorFromResponse(URI url, DataSourceRequest request, DataSourceResponse response) {
+        return engine().errorFromResponse(url, request, response);
+    }
+
+    /**
+     * Turns a successful response body into {@code type}: JSON (by JSON-B) when the content type is JSON
+     * ({@code application/json}, or any {@code +json} type, with parameters, in any case); a String or byte[]
+     * whatever the content type; null for an empty body. A body that is not JSON where an object is expected
+     * fails with {@link ErrorCode#INVALID_UPSTREAM_RESPONSE}, naming the URL and the content type.
+     */
+    protected Object parseBody(DataSourceResponse response, Type type) {
+        return engine().parseBody(response, type);
+    }
+
+    /**
+     * Sees every error raised while fetching, reading the cache, checking the status or parsing (§6.8), once
+     * per call. Throw another exception to replace it; returning rethrows {@code error}.
+     */
+    protected void didEncounterError(RuntimeException error, DataSourceRequest request, URI url) {
+    }
+
+    // ---- Wiring ----
+
+    final DataSourceEngine engine() {
+        DataSourceEngine e = engine;
+        if (e == null) {
+            synchronized (lock) {
+                e = engine;
+                if (e == null) {
+                    DataSourceConfig c = config != null ? config : DataSourceConfig.defaults();
+                    e = DataSourceRuntime.get().newEngine(c, new Hooks());
+                    engine = e;
+                }
+            }
+        }
+        return e;
+    }
+
+    private static DataSourceRequest sameRequestWithMethod(DataSourceRequest request, String method) {
+        DataSourceRequest copy = new DataSourceRequest(method, request.pathValues());
+        request.params().forEach(p -> copy.param(p.getKey(), p.getValue()));
+        request.headers().asMap().forEach((name, values) -> values.forEach(v -> copy.addHeader(name, v)));
+        copy.cacheKey(request.cacheKey());
+        copy.attributes().putAll(request.attributes());
+        return copy;
+    }
+
+
+    /** Forwards the engine's calls to the protected hooks. */
+    private final class Hooks implements DataSourceHooks {
+        @Override
+        public void willSendRequest(String path, DataSourceRequest request) {
+            RESTDataSource.this.willSendRequest(path, request);
+        }
+
+        @Override
+        public URI resolveURL(String path, DataSourceRequest request) {
+            return RESTDataSource.this.resolveURL(path, request);
+        }
+
+        @Override
+        public boolean shouldJSONSerializeBody(Object body) {
+            return RESTDataSource.this.shouldJSONSerializeBody(body);
+        }
+
+        @Override
+        public String cacheKeyFor(URI url, DataSourceRequest request) {
+            return RESTDataSource.this.cacheKeyFor(url, request);
+        }
+
+        @Override
+        public DeduplicationPolicy requestDeduplicationPolicyFor(URI url, DataSourceRequest request) {
+            return RESTDataSource.this.requestDeduplicationPolicyFor(url, request);
+        }
+
+        @Override
+        public CacheOptions cacheOptionsFor(URI url, DataSourceResponse response, DataSourceRequest request) {
+            return RESTDataSource.this.cacheOptionsFor(url, response, request);
+        }
+
+        @Override
+        public CompletionStage<DataSourceResponse> trace(URI url, DataSourceRequest request,
+                Supplier<CompletionStage<DataSourceResponse>> call) {
+            return RESTDataSource.this.trace(url, request, call);
+        }
+
+        @Override
+        public void throwIfResponseIsError(URI url, DataSourceRequest request, DataSourceResponse response) {
+            RESTDataSource.this.throwIfResponseIsError(url, request, response);
+        }
+
+        @Override
+        public DataSourceException errorFromResponse(URI url, DataSourceRequest request, DataSourceResponse response) {
+            return RESTDataSource.this.errorFromResponse(url, request, response);
+        }
+
+        @Override
+        public Object parseBody(DataSourceResponse response, Type type) {
+            return RESTDataSource.this.parseBody(response, type);
+        }
+
+        @Override
+        public void didEncounterError(RuntimeException error, DataSourceRequest request, URI url) {
+            RESTDataSource.this.didEncounterError(error, request, url);
+        }
+    }
+}
