@@ -1,0 +1,80 @@
+package dev.restdatasource.impl.http;
+
+import dev.restdatasource.DataSourceResponse;
+import dev.restdatasource.Headers;
+import dev.restdatasource.spi.Transport;
+import dev.restdatasource.spi.TransportRequest;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The default transport: the JDK {@link HttpClient}, HTTP/1.1, connection pooling, a connect timeout and
+ * a per-request timeout, redirects left to the pipeline. Thread-safe; share one instance.
+ */
+public final class JdkHttpTransport implements Transport {
+    /** Default connect timeout. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    /** Headers the JDK client sets itself and refuses from callers. */
+    private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+
+    private final HttpClient client;
+
+    private JdkHttpTransport(HttpClient client) {
+        this.client = Objects.requireNonNull(client, "client");
+    }
+
+    /** Creates a transport with its own client: HTTP/1.1, no redirects, the given connect timeout. */
+    public static JdkHttpTransport create(Duration connectTimeout) {
+        return new JdkHttpTransport(HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(connectTimeout)
+                .build());
+    }
+
+    /** Creates a transport on the caller's client; it should not follow redirects (the pipeline does). */
+    public static JdkHttpTransport using(HttpClient client) {
+        return new JdkHttpTransport(client);
+    }
+
+    @Override
+    public CompletionStage<DataSourceResponse> send(TransportRequest request) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).timeout(request.timeout());
+        builder.method(request.method(), request.body() == null || request.body().length == 0
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+        for (Map.Entry<String, List<String>> field : request.headers().asMap().entrySet()) {
+            if (!RESTRICTED.contains(field.getKey())) {
+                for (String value : field.getValue()) {
+                    builder.header(field.getKey(), value);
+                }
+            }
+        }
+        return client.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofByteArray())
+                .thenApply(response -> DataSourceResponse.builder()
+                        .url(request.uri())
+                        .status(response.statusCode())
+                        .statusText(StatusTexts.of(response.statusCode()))
+                        .headers(headersOf(response))
+                        .body(response.body())
+                        .build());
+    }
+
+    private static Headers headersOf(HttpResponse<?> response) {
+        Headers.Builder headers = Headers.builder();
+        response.headers().map().forEach((name, values) -> {
+            if (!name.startsWith(":")) {
+                values.forEach(value -> headers.add(name, value));
+            }
+        });
+        return headers.build();
+    }
+}
