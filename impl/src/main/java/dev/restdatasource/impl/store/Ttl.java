@@ -1,0 +1,41 @@
+package dev.restdatasource.impl.store;
+
+import java.time.Duration;
+
+/** Saturating conversions of the SPI's {@code ttl} argument, shared by the stores. Stateless. */
+final class Ttl {
+    private Ttl() {
+    }
+
+    /** Whether {@code ttl} asks for an entry that is already expired: zero or negative. {@code null} is not. */
+    static boolean isNonPositive(Duration ttl) {
+        return ttl != null && (ttl.isZero() || ttl.isNegative());
+    }
+
+    /** {@code ttl} in nanoseconds, {@link Long#MAX_VALUE} for {@code null} or a duration too long to count. */
+    static long toNanos(Duration ttl) {
+        if (ttl == null) {
+            return Long.MAX_VALUE;
+        }
+        try {
+            return ttl.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /**
+     * The epoch millisecond at which an entry written at {@code nowMillis} expires: {@link Long#MAX_VALUE} for a
+     * {@code null} ttl or one that would overflow. A sub-millisecond remainder rounds up, so a positive ttl
+     * never expires at the instant it is written.
+     */
+    static long expiresAtMillis(long nowMillis, Duration ttl) {
+        long nanos = toNanos(ttl);
+        if (nanos == Long.MAX_VALUE) {
+            return Long.MAX_VALUE;
+        }
+        long millis = nanos / 1_000_000L + (nanos % 1_000_000L == 0 ? 0 : 1);
+        long at = nowMillis + millis;
+        return ((nowMillis ^ at) & (millis ^ at)) < 0 ? Long.MAX_VALUE : at;
+    }
+}
