@@ -35,7 +35,7 @@ public final class DataSourceRequest {
     /** Creates a request; {@code pathValues} fill the {@code {name}} placeholders of the path in order. */
     public DataSourceRequest(String method, List<?> pathValues) {
         method(method);
-        this.pathValues = List.copyOf(pathValues);
+        this.pathValues = Collections.unmodifiableList(new ArrayList<>(pathValues)); // nulls kept: resolveURL reports them
     }
 
     /** Returns the HTTP method, upper-cased. */
