@@ -17,12 +17,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Improves on Apollo §14.12: get, set and delete failures and timeouts never reach the caller. */
 class ErrorsAreMissesKeyValueCacheTest {
     private static final Duration TIMEOUT = Duration.ofMillis(50);
 
-    private enum Mode { HEALTHY, FAILED_STAGE, THROWS, NEVER_COMPLETES }
+    enum Mode { HEALTHY, FAILED_STAGE, THROWS, NEVER_COMPLETES }
 
     private final FakeTime time = new FakeTime();
     private final ScriptedStore store = new ScriptedStore(time);
@@ -58,17 +60,10 @@ class ErrorsAreMissesKeyValueCacheTest {
         assertEquals(List.of(), logger.lines);
     }
 
-    @Test
-    void failedStageBecomesMissNoOpOrFalse() {
-        store.mode = Mode.FAILED_STAGE;
-        assertNull(atOnce(cache.get("k")));
-        assertNull(atOnce(cache.set("k", new byte[] {1}, null)));
-        assertFalse(atOnce(cache.delete("k")));
-    }
-
-    @Test
-    void synchronousThrowBecomesMissNoOpOrFalse() {
-        store.mode = Mode.THROWS;
+    @ParameterizedTest
+    @EnumSource(value = Mode.class, names = {"FAILED_STAGE", "THROWS"})
+    void failedStageOrSynchronousThrowBecomesMissNoOpOrFalse(Mode failure) {
+        store.mode = failure;
         assertNull(atOnce(cache.get("k")));
         assertNull(atOnce(cache.set("k", new byte[] {1}, null)));
         assertFalse(atOnce(cache.delete("k")));
