@@ -5,7 +5,6 @@ import dev.restdatasource.Headers;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +30,10 @@ import java.util.Set;
  *       stale under a request's {@code max-stale}; it does <em>not</em> cancel an origin's own explicit
  *       {@code stale-while-revalidate} / {@code stale-if-error} windows (RFC 5861 §3-4 let the origin
  *       grant those, and an origin that sends both clearly means it).</li>
+ *   <li>A request's {@code min-fresh} disables serving stale (under {@code max-stale} or
+ *       {@code stale-while-revalidate}); a request's {@code max-age} limits both.</li>
+ *   <li>{@link #mayServeStaleOnError} needs an explicit {@code stale-if-error} (response or request):
+ *       a cache must not serve stale on its own initiative (RFC 9111 §4.2.4).</li>
  *   <li>When a request's {@code max-stale} and the response's {@code stale-while-revalidate} both allow a
  *       stale response, the answer is SERVE_STALE_AND_REVALIDATE, so the entry gets refreshed.</li>
  *   <li>Set-Cookie responses are stored only when {@code public}, and never with the cookie.</li>
@@ -406,14 +409,8 @@ public final class CachePolicy {
      */
     public Headers storableHeaders(Headers responseHeaders) {
         Set<String> drop = new LinkedHashSet<>(NEVER_STORED);
-        for (String line : responseHeaders.all("connection")) {
-            for (String name : line.split(",")) {
-                String trimmed = name.trim().toLowerCase(Locale.ROOT);
-                if (!trimmed.isEmpty() && !trimmed.equals("age")) {
-                    drop.add(trimmed);
-                }
-            }
-        }
+        drop.addAll(listMembers(responseHeaders, "connection"));
+        drop.remove("age");
         Headers.Builder kept = Headers.builder();
         responseHeaders.asMap().forEach((name, values) -> {
             if (!drop.contains(name)) {
@@ -425,16 +422,21 @@ public final class CachePolicy {
 
     /** The lower-cased field names in the Vary header(s), in order, without duplicates; "*" for Vary: *. */
     public static List<String> varyNames(Headers responseHeaders) {
-        Set<String> names = new LinkedHashSet<>();
-        for (String line : responseHeaders.all("vary")) {
-            for (String name : line.split(",")) {
-                String trimmed = name.trim().toLowerCase(Locale.ROOT);
+        return List.copyOf(listMembers(responseHeaders, "vary"));
+    }
+
+    /** The lower-cased, trimmed, de-duplicated members of a comma-separated list field, in order. */
+    private static Set<String> listMembers(Headers headers, String field) {
+        Set<String> members = new LinkedHashSet<>();
+        for (String line : headers.all(field)) {
+            for (String member : line.split(",")) {
+                String trimmed = member.trim().toLowerCase(Locale.ROOT);
                 if (!trimmed.isEmpty()) {
-                    names.add(trimmed);
+                    members.add(trimmed);
                 }
             }
         }
-        return List.copyOf(new ArrayList<>(names));
+        return members;
     }
 
     // ---------------------------------------------------------------- freshness (RFC 9111 §4.2)
