@@ -58,7 +58,8 @@ final class Engine implements DataSourceEngine {
         }
         DeduplicationPolicy policy = hooks.requestDeduplicationPolicyFor(url, request);
         Deduplicator.Shared call = deduplicator.run(policy, Fingerprints.credentials(exchange.headers()),
-                () -> hooks.trace(url, request, () -> followRedirects(exchange, 0)));
+                () -> hooks.trace(url, request,
+                        () -> followRedirects(exchange.withCacheKey(hooks.cacheKeyFor(url, request)), 0)));
         return call.response().handle((response, error) -> {
             try {
                 if (error != null) {
@@ -112,8 +113,7 @@ final class Engine implements DataSourceEngine {
         }
         Duration timeout = request.timeout() != null ? request.timeout() : shared.config().requestTimeout();
         CacheOptions perCall = request.cacheOptions();
-        return new Exchange(request.method(), url, request.headers(), bytes, timeout, hooks.cacheKeyFor(url, request),
-                request.skipCache(),
+        return new Exchange(request.method(), url, request.headers(), bytes, timeout, null, request.skipCache(),
                 response -> perCall != null ? perCall : hooks.cacheOptionsFor(url, response, request),
                 target -> getKeyFor(target, url, request));
     }
