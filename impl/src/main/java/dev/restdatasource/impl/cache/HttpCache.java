@@ -285,12 +285,7 @@ public final class HttpCache {
     }
 
     private static boolean onlyIfCached(CacheRequest request) {
-        for (String value : request.headers().all("cache-control")) {
-            if (value.toLowerCase(java.util.Locale.ROOT).contains("only-if-cached")) {
-                return true;
-            }
-        }
-        return false;
+        return CacheControl.of(request.headers()).has("only-if-cached");
     }
 
     // ---- keys ----
