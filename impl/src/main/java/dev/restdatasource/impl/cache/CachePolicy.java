@@ -117,6 +117,12 @@ public final class CachePolicy {
         if (override != null) {
             return planOverride(request, status, responseHeaders, requestTime, responseTime, override, res);
         }
+        return planByHttp(request, status, responseHeaders, requestTime, responseTime, res);
+    }
+
+    /** The plan of HTTP alone, without an override. */
+    private StorePlan planByHttp(CacheRequest request, int status, Headers responseHeaders, Instant requestTime,
+                                 Instant responseTime, CacheControl res) {
         String refusal = httpRefusal(request, status, responseHeaders, responseTime, res);
         if (refusal != null) {
             return StorePlan.doNotStore(refusal);
@@ -137,7 +143,8 @@ public final class CachePolicy {
             return StorePlan.doNotStore("private response"); // fixes Apollo §12.3/§16.2
         }
         if (request.hasCredentials() && !perUser) {
-            return StorePlan.doNotStore("request with credentials needs a per-user override"); // fixes §16.2
+            // fixes §16.2: the override does not apply; HTTP alone may still store an explicitly shared response
+            return planByHttp(request, status, responseHeaders, requestTime, responseTime, res);
         }
         if (status < 200 || status > 299) {
             // Apollo §12.7: a non-2xx takes the override only when HTTP alone would store it

@@ -146,6 +146,15 @@ class TtlOverrideTest {
         }
 
         @Test
+        void aRefusedOverrideLeavesTheHttpRulesInForce() {
+            StorePlan plan = planWith(get("authorization", "Bearer a"), 200,
+                    dated("cache-control", "public, max-age=30"), TTL_60);
+            assertTrue(plan.store()); // explicitly shared by the origin (RFC 9111 §3.5), for its own lifetime
+            assertEquals(null, plan.ttlOverride());
+            assertFalse(plan.perUser());
+        }
+
+        @Test
         void setCookieResponseIsNotStoredByAnOverride() { // fixes §12.3/§16.4
             assertFalse(planWith(get(), 200, dated("set-cookie", "sid=1"), TTL_60).store());
         }
