@@ -391,6 +391,21 @@ class HttpCacheIntegrationTest {
         }
 
         @Test
+        void aShortLivedVariantWrittenLastDoesNotHideALongLivedOne() {
+            upstream.on("/api/mixed", r -> cacheable("in " + r.header("Accept-Language"),
+                    "en".equals(r.header("Accept-Language")) ? "max-age=3600" : "max-age=5")
+                    .header("Vary", "Accept-Language"));
+            // A store on the test clock, so that store TTLs expire as the clock moves.
+            CacheSource timed = new CacheSource(DataSourceConfig.builder().clock(clock)
+                    .cache(InMemoryKeyValueCache.create(1 << 20, clock)).build(), base());
+            timed.doCall("GET", "mixed").header("Accept-Language", "en").fetch().cacheWrite().toCompletableFuture().join();
+            timed.doCall("GET", "mixed").header("Accept-Language", "fr").fetch().cacheWrite().toCompletableFuture().join();
+            clock.advance(Duration.ofMinutes(10)); // the fr entry and its store TTL are long gone
+            assertTrue(timed.doCall("GET", "mixed").header("Accept-Language", "en").fetch().fromCache());
+            assertEquals(2, upstream.count("/api/mixed"));
+        }
+
+        @Test
         void varyStarIsNeverStored() {
             upstream.on("/api/star", r -> cacheable("any", "max-age=60").header("Vary", "*"));
             written(get("star"));

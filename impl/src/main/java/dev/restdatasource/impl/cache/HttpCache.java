@@ -11,6 +11,7 @@ import dev.restdatasource.spi.TransportRequest;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,7 @@ public final class HttpCache {
 
     private static final System.Logger LOG = System.getLogger(HttpCache.class.getName());
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+    private static final Duration VARY_INDEX_MIN_TTL = Duration.ofDays(1);
     private static final Set<Integer> STALE_IF_ERROR_STATUSES = Set.of(500, 502, 503, 504);
 
     private final KeyValueCache store;
@@ -214,7 +216,10 @@ public final class HttpCache {
             if (fingerprint == null) {
                 writes.add(write(base, EntryCodec.encode(stored), plan));
             } else {
-                writes.add(write(base, EntryCodec.encodeVary(vary), plan));
+                // The index is tiny and shared by every variant: keep it at least a day, so a short-lived
+                // variant written last never makes a longer-lived one unreachable.
+                Duration indexTtl = plan.storeTtl().compareTo(VARY_INDEX_MIN_TTL) > 0 ? plan.storeTtl() : VARY_INDEX_MIN_TTL;
+                writes.add(store.set(base, EntryCodec.encodeVary(vary), indexTtl).toCompletableFuture());
                 writes.add(write(variantKey(base, fingerprint), EntryCodec.encode(stored), plan));
             }
         }

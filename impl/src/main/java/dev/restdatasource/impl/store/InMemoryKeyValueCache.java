@@ -76,6 +76,18 @@ public final class InMemoryKeyValueCache implements KeyValueCache {
         return new InMemoryKeyValueCache(maxBytes, System::nanoTime);
     }
 
+    /**
+     * Returns a store bounded to {@code maxBytes} whose entries expire by {@code clock}; pass the clock of the
+     * {@code DataSourceConfig} so that stored TTLs and cache ages run on one time line (tests move it by hand).
+     */
+    public static InMemoryKeyValueCache create(long maxBytes, java.time.Clock clock) {
+        java.util.Objects.requireNonNull(clock, "clock");
+        return new InMemoryKeyValueCache(maxBytes, () -> {
+            java.time.Instant now = clock.instant();
+            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        });
+    }
+
     /** The weight counted for an entry: value length + 2 bytes per key char + the fixed overhead. */
     static long weigh(String key, int valueLength) {
         return (long) valueLength + 2L * key.length() + ENTRY_OVERHEAD_BYTES;
