@@ -13,6 +13,6 @@ public final class DefaultRuntime implements DataSourceRuntime {
 
     @Override
     public DataSourceEngine newEngine(DataSourceConfig config, DataSourceHooks hooks) {
-        return new Engine(Shared.of(config), hooks);
+        return new Engine(config, Shared.httpCache(config), hooks);
     }
 }

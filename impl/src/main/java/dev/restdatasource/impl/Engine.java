@@ -1,12 +1,14 @@
 package dev.restdatasource.impl;
 
 import dev.restdatasource.CacheOptions;
+import dev.restdatasource.DataSourceConfig;
 import dev.restdatasource.DataSourceException;
 import dev.restdatasource.DataSourceRequest;
 import dev.restdatasource.DataSourceResponse;
 import dev.restdatasource.DeduplicationPolicy;
 import dev.restdatasource.ErrorCode;
 import dev.restdatasource.impl.cache.Exchange;
+import dev.restdatasource.impl.cache.HttpCache;
 import dev.restdatasource.impl.dedup.Deduplicator;
 import dev.restdatasource.impl.http.MediaTypes;
 import dev.restdatasource.impl.http.UrlResolver;
@@ -31,16 +33,18 @@ import java.util.concurrent.TimeoutException;
 /**
  * The pipeline of one data-source instance. Steps, in order: willSendRequest → resolveURL → parameters →
  * body serialization → deduplication → trace(redirects → HTTP cache → transport) → status check →
- * parsing. The HTTP cache and transport come from the {@link Shared} state of the configuration; the
+ * parsing. The HTTP cache and transport are shared by every engine of the configuration ({@link Shared}); the
  * deduplication map belongs to this instance. Thread-safe.
  */
 final class Engine implements DataSourceEngine {
-    private final Shared shared;
+    private final DataSourceConfig config;
+    private final HttpCache httpCache;
     private final DataSourceHooks hooks;
     private final Deduplicator deduplicator = new Deduplicator();
 
-    Engine(Shared shared, DataSourceHooks hooks) {
-        this.shared = shared;
+    Engine(DataSourceConfig config, HttpCache httpCache, DataSourceHooks hooks) {
+        this.config = config;
+        this.httpCache = httpCache;
         this.hooks = hooks;
     }
 
@@ -111,7 +115,7 @@ final class Engine implements DataSourceEngine {
                 }
             }
         }
-        Duration timeout = request.timeout() != null ? request.timeout() : shared.config().requestTimeout();
+        Duration timeout = request.timeout() != null ? request.timeout() : config.requestTimeout();
         CacheOptions perCall = request.cacheOptions();
         return new Exchange(request.method(), url, request.headers(), bytes, timeout, null, request.skipCache(),
                 response -> perCall != null ? perCall : hooks.cacheOptionsFor(url, response, request),
@@ -128,8 +132,8 @@ final class Engine implements DataSourceEngine {
 
     /** Follows redirects, each hop through the HTTP cache under its own URL (Apollo caches the last hop under the first, §9.16). */
     private CompletionStage<DataSourceResponse> followRedirects(Exchange exchange, int hops) {
-        return shared.httpCache().fetch(exchange).thenCompose(response -> {
-            Exchange next = Redirects.next(exchange, response, hops, shared.config().maxRedirects());
+        return httpCache.fetch(exchange).thenCompose(response -> {
+            Exchange next = Redirects.next(exchange, response, hops, config.maxRedirects());
             return next == null ? CompletableFuture.completedFuture(response) : followRedirects(next, hops + 1);
         });
     }

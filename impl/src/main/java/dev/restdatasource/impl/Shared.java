@@ -16,9 +16,13 @@ import java.util.WeakHashMap;
  * What every data source built from one {@link DataSourceConfig} shares: the HTTP cache over the (wrapped)
  * store and the transport. Looked up per configuration, so creating a data source per GraphQL request is
  * cheap and all of them share one cache (Apollo gives each instance its own unless told otherwise, §1.2).
+ * The value must not refer to its configuration, or the weak map would never let it go.
  */
-record Shared(DataSourceConfig config, HttpCache httpCache) {
-    private static final Map<DataSourceConfig, Shared> BY_CONFIG = Collections.synchronizedMap(new WeakHashMap<>());
+final class Shared {
+    private static final Map<DataSourceConfig, HttpCache> BY_CONFIG = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private Shared() {
+    }
 
     /** The process-wide defaults, made on first use. */
     private static final class Defaults {
@@ -26,15 +30,16 @@ record Shared(DataSourceConfig config, HttpCache httpCache) {
         static final Transport TRANSPORT = JdkHttpTransport.create(JdkHttpTransport.DEFAULT_CONNECT_TIMEOUT);
     }
 
-    static Shared of(DataSourceConfig config) {
+    /** Returns the HTTP cache of {@code config}, made on first use. */
+    static HttpCache httpCache(DataSourceConfig config) {
         return BY_CONFIG.computeIfAbsent(config, Shared::create);
     }
 
-    private static Shared create(DataSourceConfig config) {
+    private static HttpCache create(DataSourceConfig config) {
         KeyValueCache store = config.cache() != null ? config.cache() : Defaults.STORE;
         Transport transport = config.transport() != null ? config.transport() : Defaults.TRANSPORT;
         Clock clock = config.clock() != null ? config.clock() : Clock.systemUTC();
         KeyValueCache guarded = new ErrorsAreMissesKeyValueCache(store, config.cacheTimeout());
-        return new Shared(config, new HttpCache(guarded, transport, clock));
+        return new HttpCache(guarded, transport, clock);
     }
 }
