@@ -4,6 +4,7 @@ import dev.restdatasource.DataSourceResponse;
 import dev.restdatasource.Headers;
 import dev.restdatasource.spi.Transport;
 import dev.restdatasource.spi.TransportRequest;
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,11 +13,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * The default transport: the JDK {@link HttpClient}, HTTP/1.1, connection pooling, a connect timeout and
  * a per-request timeout, redirects left to the pipeline. Thread-safe; share one instance.
+ *
+ * <p>On JDK 17, {@code HttpClient.sendAsync} hands every completion to {@code CompletableFuture}'s default
+ * executor, which starts a new thread per task when the common pool has fewer than two workers (machines
+ * with two cores or fewer). There this transport runs the blocking {@code send} on its own pool of reused
+ * daemon threads instead; elsewhere it uses {@code sendAsync}.
  */
 public final class JdkHttpTransport implements Transport {
     /** Default connect timeout. */
@@ -25,10 +35,18 @@ public final class JdkHttpTransport implements Transport {
     /** Headers the JDK client sets itself and refuses from callers. */
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
 
+    private static final boolean ASYNC_POOL_STARTS_THREADS = ForkJoinPool.getCommonPoolParallelism() < 2;
+
     private final HttpClient client;
+    private final Executor blockingPool;
 
     private JdkHttpTransport(HttpClient client) {
         this.client = Objects.requireNonNull(client, "client");
+        this.blockingPool = ASYNC_POOL_STARTS_THREADS ? Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "restdatasource-http");
+            thread.setDaemon(true);
+            return thread;
+        }) : null;
     }
 
     /** Creates a transport with its own client: HTTP/1.1, no redirects, the given connect timeout. */
@@ -58,8 +76,24 @@ public final class JdkHttpTransport implements Transport {
                 }
             }
         }
-        return client.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofByteArray())
-                .thenApply(response -> DataSourceResponse.builder()
+        HttpRequest httpRequest = builder.build();
+        CompletableFuture<HttpResponse<byte[]>> exchange;
+        if (blockingPool == null) {
+            exchange = client.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
+        } else {
+            exchange = new CompletableFuture<>();
+            blockingPool.execute(() -> {
+                try {
+                    exchange.complete(client.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    exchange.completeExceptionally(e);
+                } catch (IOException | RuntimeException e) {
+                    exchange.completeExceptionally(e);
+                }
+            });
+        }
+        return exchange.thenApply(response -> DataSourceResponse.builder()
                         .url(request.uri())
                         .status(response.statusCode())
                         .statusText(StatusTexts.of(response.statusCode()))
