@@ -4,6 +4,7 @@ import dev.restdatasource.cache.KeyValueCache;
 import dev.restdatasource.spi.Transport;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -27,6 +28,7 @@ public final class DataSourceConfig {
     private final Duration requestTimeout;
     private final Duration cacheTimeout;
     private final int maxRedirects;
+    private final List<RequestFilter> requestFilters;
 
     private DataSourceConfig(Builder b) {
         this.cache = b.cache;
@@ -35,6 +37,7 @@ public final class DataSourceConfig {
         this.requestTimeout = b.requestTimeout;
         this.cacheTimeout = b.cacheTimeout;
         this.maxRedirects = b.maxRedirects;
+        this.requestFilters = List.copyOf(b.requestFilters);
     }
 
     /** Returns the configuration with every default. */
@@ -56,6 +59,7 @@ public final class DataSourceConfig {
         b.requestTimeout = requestTimeout;
         b.cacheTimeout = cacheTimeout;
         b.maxRedirects = maxRedirects;
+        b.requestFilters = requestFilters;
         return b;
     }
 
@@ -89,6 +93,11 @@ public final class DataSourceConfig {
         return maxRedirects;
     }
 
+    /** Returns the filters every call runs first, in order. */
+    public List<RequestFilter> requestFilters() {
+        return requestFilters;
+    }
+
     /** Builds a {@link DataSourceConfig}; not thread-safe. */
     public static final class Builder {
         private KeyValueCache cache;
@@ -97,8 +106,15 @@ public final class DataSourceConfig {
         private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
         private Duration cacheTimeout = DEFAULT_CACHE_TIMEOUT;
         private int maxRedirects = DEFAULT_MAX_REDIRECTS;
+        private List<RequestFilter> requestFilters = List.of();
 
         private Builder() {
+        }
+
+        /** Filters every call runs first, in this order; default none. */
+        public Builder requestFilters(List<RequestFilter> requestFilters) {
+            this.requestFilters = List.copyOf(requestFilters);
+            return this;
         }
 
         /** The cache store; default: one in-memory store per class loader, bounded to 64 MiB. */

@@ -27,7 +27,8 @@ import java.util.function.Supplier;
  * }
  * }</pre>
  *
- * <p>Every call runs one pipeline, in this order (Apollo §3.13): {@link #willSendRequest} →
+ * <p>Every call runs one pipeline, in this order (Apollo §3.13): the configuration's
+ * {@link RequestFilter}s → {@link #willSendRequest} →
  * {@link #resolveURL} → query parameters appended → body serialized ({@link #shouldJSONSerializeBody}) →
  * {@link #requestDeduplicationPolicyFor} (which calls {@link #cacheKeyFor}) → deduplication →
  * {@link #trace} around the HTTP cache and the transport ({@link #cacheOptionsFor} after an upstream
@@ -69,6 +70,14 @@ public abstract class RESTDataSource {
             }
             this.config = config;
         }
+    }
+
+    /**
+     * Returns this data source's name, which request filters and configuration keys use: the simple class
+     * name by default (for {@code class MoviesAPI}, {@code "MoviesAPI"}).
+     */
+    public String name() {
+        return getClass().getSimpleName();
     }
 
     /** Returns the base URL relative paths resolve against, or null. */
@@ -239,6 +248,11 @@ public abstract class RESTDataSource {
 
     /** Forwards the engine's calls to the protected hooks. */
     private final class Hooks implements DataSourceHooks {
+        @Override
+        public String name() {
+            return RESTDataSource.this.name();
+        }
+
         @Override
         public void willSendRequest(String path, DataSourceRequest request) {
             RESTDataSource.this.willSendRequest(path, request);

@@ -15,6 +15,9 @@ import java.util.function.Supplier;
  * it by forwarding to its protected hook methods; see those for each step's meaning and order.
  */
 public interface DataSourceHooks {
+    /** The data source's name, for request filters. */
+    String name();
+
     void willSendRequest(String path, DataSourceRequest request);
 
     URI resolveURL(String path, DataSourceRequest request);

@@ -7,6 +7,7 @@ import dev.restdatasource.DataSourceRequest;
 import dev.restdatasource.DataSourceResponse;
 import dev.restdatasource.DeduplicationPolicy;
 import dev.restdatasource.ErrorCode;
+import dev.restdatasource.RequestFilter;
 import dev.restdatasource.impl.cache.Exchange;
 import dev.restdatasource.impl.cache.HttpCache;
 import dev.restdatasource.impl.dedup.Deduplicator;
@@ -31,7 +32,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The pipeline of one data-source instance. Steps, in order: willSendRequest → resolveURL → parameters →
+ * The pipeline of one data-source instance. Steps, in order: request filters → willSendRequest → resolveURL → parameters →
  * body serialization → deduplication → trace(redirects → HTTP cache → transport) → status check →
  * parsing. The HTTP cache and transport are shared by every engine of the configuration ({@link Shared}); the
  * deduplication map belongs to this instance. Thread-safe.
@@ -54,6 +55,9 @@ final class Engine implements DataSourceEngine {
         Exchange exchange;
         // Errors in these steps are the caller's mistakes: they fail the call without didEncounterError (§6.10).
         try {
+            for (RequestFilter filter : config.requestFilters()) {
+                filter.filter(hooks.name(), request);
+            }
             hooks.willSendRequest(path, request);
             url = UrlResolver.appendParams(hooks.resolveURL(path, request), request.params());
             exchange = exchange(url, request);

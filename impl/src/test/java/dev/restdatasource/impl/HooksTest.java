@@ -282,6 +282,24 @@ class HooksTest {
     }
 
     @Test
+    void requestFiltersRunFirstAndKnowTheDataSource() {
+        upstream.on("/m", r -> Reply.json("{\"auth\":\"" + r.header("Authorization") + "\"}"));
+        DataSourceConfig filtered = config.toBuilder().requestFilters(List.of(
+                (dataSource, request) -> calls.add("filter " + dataSource),
+                (dataSource, request) -> {
+                    if (dataSource.equals("Recording")) {
+                        request.header("authorization", "Bearer from-context");
+                    }
+                })).build();
+        Recording source = new Recording();
+        source.initialize(filtered);
+        assertEquals("Bearer from-context", source.doGet("m").as(Map.class).get("auth"));
+        assertEquals(List.of("filter Recording", "willSendRequest m"), calls.subList(0, 2));
+        TestSource other = new TestSource(filtered, upstream.url());
+        assertEquals("null", other.doGet("m").as(Map.class).get("auth")); // filters choose by name
+    }
+
+    @Test
     void initializeIsRefusedAfterTheFirstCall() {
         upstream.on("/m", r -> Reply.json("{}"));
         TestSource source = new TestSource(config, upstream.url());
