@@ -364,8 +364,22 @@ public final class CachePolicy {
 
     /** Stored headers with Age set to the current age in whole seconds, rounded down (RFC 9111 §5.1, Apollo §10.4/§10.5). */
     public Headers servedHeaders(StoredResponse stored, Instant now) {
-        Duration age = Ages.currentAge(stored.headers(), stored.requestTime(), stored.responseTime(), now);
-        return stored.headers().toBuilder().set("age", Long.toString(age.getSeconds())).build();
+        return servedHeaders(stored, Ages.currentAge(stored.headers(), stored.requestTime(), stored.responseTime(), now));
+    }
+
+    /**
+     * Stored headers with Age set to {@code age} in whole seconds, rounded down: the same as
+     * {@link #servedHeaders(StoredResponse, Instant)} when {@code age} is the current age at that instant, such
+     * as the {@link Lookup#age()} of a {@link #lookup} at that instant, without computing it again.
+     */
+    public Headers servedHeaders(StoredResponse stored, Duration age) {
+        Headers headers = stored.headers();
+        String ageValue = Long.toString(age.getSeconds());
+        List<String> storedAge = headers.all("age");
+        if (storedAge.size() == 1 && storedAge.get(0).equals(ageValue)) {
+            return headers; // Age already says it: the copy would be equal
+        }
+        return headers.toBuilder().set("age", ageValue).build();
     }
 
     /**

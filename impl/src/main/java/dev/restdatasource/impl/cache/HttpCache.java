@@ -81,10 +81,10 @@ public final class HttpCache {
         Instant now = clock.instant();
         Lookup lookup = policy.lookup(request, found.stored(), now);
         return switch (lookup.action()) {
-            case SERVE -> completed(hit(x, found.stored(), now, lookup.stale()));
+            case SERVE -> completed(hit(x, found.stored(), lookup.age(), lookup.stale()));
             case SERVE_STALE_AND_REVALIDATE -> {
                 revalidateInBackground(x, request, primary, found, lookup);
-                yield completed(hit(x, found.stored(), now, true));
+                yield completed(hit(x, found.stored(), lookup.age(), true));
             }
             case REVALIDATE -> revalidate(x, request, primary, found, lookup);
             case FETCH -> fetchAndStore(x, request, primary, found);
@@ -281,8 +281,17 @@ public final class HttpCache {
     // ---- responses made here ----
 
     private DataSourceResponse hit(Exchange x, StoredResponse stored, Instant now, boolean stale) {
+        return hit(x, stored, policy.servedHeaders(stored, now), stale);
+    }
+
+    /** A hit whose current age the lookup at the same instant already computed. */
+    private DataSourceResponse hit(Exchange x, StoredResponse stored, Duration age, boolean stale) {
+        return hit(x, stored, policy.servedHeaders(stored, age), stale);
+    }
+
+    private static DataSourceResponse hit(Exchange x, StoredResponse stored, Headers served, boolean stale) {
         return DataSourceResponse.builder().url(x.url()).status(stored.status()).statusText(StatusTexts.of(stored.status()))
-                .headers(policy.servedHeaders(stored, now)).body(stored.body()).fromCache(true).stale(stale).build();
+                .headers(served).body(stored.body()).fromCache(true).stale(stale).build();
     }
 
     private static DataSourceResponse gatewayTimeout(Exchange x) {

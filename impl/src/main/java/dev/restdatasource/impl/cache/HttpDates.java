@@ -22,6 +22,8 @@ final class HttpDates {
             Pattern.compile("[A-Za-z]+, (\\d{2})-([A-Za-z]{3})-(\\d{2}) (\\d{2}):(\\d{2}):(\\d{2}) GMT");
     private static final Pattern ASCTIME =
             Pattern.compile("[A-Za-z]{3} ([A-Za-z]{3}) +(\\d{1,2}) (\\d{2}):(\\d{2}):(\\d{2}) (\\d{4})");
+    /** The length of an IMF-fixdate with a two-digit day, the form the fast path handles. */
+    private static final int IMF_FIXDATE_LENGTH = 29;
     private static final String MONTHS = "janfebmaraprmayjunjulaugsepoctnovdec";
     private static final DateTimeFormatter IMF =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
@@ -36,6 +38,12 @@ final class HttpDates {
         }
         String v = value.trim();
         try {
+            if (v.length() == IMF_FIXDATE_LENGTH) {
+                Instant fast = parseImfFixdate(v);
+                if (fast != null) {
+                    return fast;
+                }
+            }
             Matcher m = IMF_FIXDATE.matcher(v);
             if (m.matches()) {
                 return of(m.group(3), m.group(2), m.group(1), m.group(4), m.group(5), m.group(6));
@@ -56,6 +64,69 @@ final class HttpDates {
             return null; // e.g. 31 Feb or 25:00
         }
         return null;
+    }
+
+    /**
+     * Fast path for the common form: a 29-character IMF-fixdate with a two-digit day, such as
+     * {@code Sun, 06 Nov 1994 08:49:37 GMT}. Accepts exactly what {@link #IMF_FIXDATE} accepts for such a
+     * string (any three ASCII letters as the day name, ASCII digits only). Returns null when {@code v} does
+     * not have this exact shape or names no month, so the caller falls back to the regular expressions.
+     *
+     * @throws DateTimeException for an impossible date or time, as {@link LocalDateTime#of} does
+     */
+    private static Instant parseImfFixdate(String v) {
+        if (!isLetter(v.charAt(0)) || !isLetter(v.charAt(1)) || !isLetter(v.charAt(2)) || v.charAt(3) != ','
+                || v.charAt(4) != ' ' || v.charAt(7) != ' ' || v.charAt(11) != ' ' || v.charAt(16) != ' '
+                || v.charAt(19) != ':' || v.charAt(22) != ':' || v.charAt(25) != ' ' || v.charAt(26) != 'G'
+                || v.charAt(27) != 'M' || v.charAt(28) != 'T') {
+            return null;
+        }
+        int day = digits(v, 5, 2);
+        int year = digits(v, 12, 4);
+        int hour = digits(v, 17, 2);
+        int minute = digits(v, 20, 2);
+        int second = digits(v, 23, 2);
+        if ((day | year | hour | minute | second) < 0) {
+            return null;
+        }
+        int month = month(v.charAt(8), v.charAt(9), v.charAt(10));
+        if (month == 0) {
+            return null;
+        }
+        return LocalDateTime.of(year, month, day, hour, minute, second).toInstant(ZoneOffset.UTC);
+    }
+
+    private static boolean isLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    /** The value of {@code count} ASCII digits at {@code from}, or -1 when one is not a digit. */
+    private static int digits(String s, int from, int count) {
+        int result = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            result = result * 10 + (c - '0');
+        }
+        return result;
+    }
+
+    /** The month number 1-12 of a case-insensitive three-letter ASCII abbreviation, or 0. */
+    private static int month(char a, char b, char c) {
+        if (!isLetter(a) || !isLetter(b) || !isLetter(c)) {
+            return 0;
+        }
+        char la = (char) (a | 0x20);
+        char lb = (char) (b | 0x20);
+        char lc = (char) (c | 0x20);
+        for (int i = 0; i < MONTHS.length(); i += 3) {
+            if (MONTHS.charAt(i) == la && MONTHS.charAt(i + 1) == lb && MONTHS.charAt(i + 2) == lc) {
+                return i / 3 + 1;
+            }
+        }
+        return 0;
     }
 
     private static Instant of(String year, String month, String day, String hour, String minute, String second) {

@@ -16,9 +16,12 @@ import java.util.Map;
  * {@code ../admin}, {@code ?x=1}, {@code #f}, {@code //evil.example}, {@code %2e%2e} or
  * {@code https://evil.example} can neither change the host nor leave the base path (Apollo §2.5 lets it).
  * Values that decode to a dot segment ({@code .} or {@code ..}) or are empty are refused, since no
- * encoding can make them safe. Stateless and thread-safe.
+ * encoding can make them safe. Thread-safe; its only state is a memo of the last parsed base URL.
  */
 public final class UrlResolver {
+    /** The last base URL parsed by {@link #resolve}, or null; a one-entry memo shared by all threads. */
+    private static volatile ParsedBase lastBase;
+
     private UrlResolver() {
     }
 
@@ -41,6 +44,18 @@ public final class UrlResolver {
         if (baseURL == null || baseURL.isEmpty()) {
             throw new IllegalArgumentException("Cannot resolve relative path '" + template + "': no baseURL is set");
         }
+        return base(baseURL).resolve(reference);
+    }
+
+    /**
+     * The checked base URI of {@code baseURL}, remembered for the last base URL seen: a data source resolves
+     * every call against the same one. Only valid bases are remembered, so an invalid one throws every time.
+     */
+    private static URI base(String baseURL) {
+        ParsedBase last = lastBase;
+        if (last != null && last.text().equals(baseURL)) {
+            return last.uri();
+        }
         URI base = parse(baseURL, "baseURL");
         if (!base.isAbsolute() || base.getHost() == null) {
             throw new IllegalArgumentException("baseURL must be an absolute http(s) URL: " + baseURL);
@@ -50,7 +65,12 @@ public final class UrlResolver {
             // URI.resolve would glue "foo" to the host ("http://hfoo"); a browser uses "/" as the path.
             base = parse(baseURL.replaceFirst("^([^:]+://[^/?#]+)", "$1/"), "baseURL");
         }
-        return base.resolve(reference);
+        lastBase = new ParsedBase(baseURL, base);
+        return base;
+    }
+
+    /** A base URL and its checked URI; immutable, so publishing it through a volatile field is safe. */
+    private record ParsedBase(String text, URI uri) {
     }
 
     /** Appends form-encoded parameters after any query string already in {@code url} (Apollo §3.3, §3.4). */
