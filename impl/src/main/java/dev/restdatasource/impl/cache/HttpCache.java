@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The shared second layer: answers from a {@link KeyValueCache} when {@link CachePolicy} allows, otherwise
@@ -121,16 +122,8 @@ public final class HttpCache {
     private CompletionStage<DataSourceResponse> fetchAndStore(Exchange x, CacheRequest request, String primary,
             Found staleFallback) {
         Instant requestTime = clock.instant();
-        return send(x, x.headers()).handle((response, error) -> {
-            DataSourceResponse stale = staleOnError(x, request, staleFallback, response, error);
-            if (stale != null) {
-                return completed(stale);
-            }
-            if (error != null) {
-                return CompletableFuture.<DataSourceResponse>failedFuture(error);
-            }
-            return completed(storeResponse(x, request, primary, response, requestTime));
-        }).thenCompose(stage -> stage);
+        return sendOrServeStale(x, request, x.headers(), staleFallback,
+                response -> completed(storeResponse(x, request, primary, response, requestTime)));
     }
 
     private CompletionStage<DataSourceResponse> revalidate(Exchange x, CacheRequest request, String primary, Found found,
@@ -138,14 +131,7 @@ public final class HttpCache {
         Headers.Builder conditional = x.headers().toBuilder();
         lookup.conditionalHeaders().asMap().forEach((name, values) -> conditional.set(name, values.get(0)));
         Instant requestTime = clock.instant();
-        return send(x, conditional.build()).handle((response, error) -> {
-            DataSourceResponse stale = staleOnError(x, request, found, response, error);
-            if (stale != null) {
-                return completed(stale);
-            }
-            if (error != null) {
-                return CompletableFuture.<DataSourceResponse>failedFuture(error);
-            }
+        return sendOrServeStale(x, request, conditional.build(), found, response -> {
             if (response.status() != 304) {
                 return completed(storeResponse(x, request, primary, response, requestTime));
             }
@@ -153,6 +139,24 @@ public final class HttpCache {
                 return fetchAndStore(x, request, primary, null); // a 304 for another representation (Apollo §11.8)
             }
             return completed(storeRevalidated(x, request, found, response, requestTime));
+        });
+    }
+
+    /**
+     * Sends {@code x} with {@code headers}; when upstream fails (network error or 5xx) and {@code fallback} may
+     * stand in (stale-if-error), answers with it instead; otherwise hands the response to {@code onResponse}.
+     */
+    private CompletionStage<DataSourceResponse> sendOrServeStale(Exchange x, CacheRequest request, Headers headers,
+            Found fallback, Function<DataSourceResponse, CompletionStage<DataSourceResponse>> onResponse) {
+        return send(x, headers).handle((response, error) -> {
+            DataSourceResponse stale = staleOnError(x, request, fallback, response, error);
+            if (stale != null) {
+                return completed(stale);
+            }
+            if (error != null) {
+                return CompletableFuture.<DataSourceResponse>failedFuture(error);
+            }
+            return onResponse.apply(response);
         }).thenCompose(stage -> stage);
     }
 
