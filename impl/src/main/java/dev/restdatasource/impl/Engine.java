@@ -53,6 +53,7 @@ final class Engine implements DataSourceEngine {
     public CompletionStage<Object> execute(String path, DataSourceRequest request, Type resultType) {
         URI url;
         Exchange exchange;
+        DeduplicationPolicy policy;
         // Errors in these steps are the caller's mistakes: they fail the call without didEncounterError (§6.10).
         try {
             for (RequestFilter filter : config.requestFilters()) {
@@ -61,10 +62,10 @@ final class Engine implements DataSourceEngine {
             hooks.willSendRequest(path, request);
             url = UrlResolver.appendParams(hooks.resolveURL(path, request), request.params());
             exchange = exchange(url, request);
+            policy = hooks.requestDeduplicationPolicyFor(url, request);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        DeduplicationPolicy policy = hooks.requestDeduplicationPolicyFor(url, request);
         Deduplicator.Shared call = deduplicator.run(policy, Fingerprints.credentials(exchange.headers()),
                 () -> hooks.trace(url, request,
                         () -> followRedirects(exchange.withCacheKey(hooks.cacheKeyFor(url, request)), 0)));
