@@ -98,25 +98,36 @@ final class RestClientFixtures {
         }
     }
 
-    /** A user's header factory. */
-    public static class FactoryHeaders implements ClientHeadersFactory {
+    /** A header factory adding one fixed header. */
+    abstract static class FixedHeader implements ClientHeadersFactory {
+        private final String name;
+        private final String value;
+
+        FixedHeader(String name, String value) {
+            this.name = name;
+            this.value = value;
+        }
+
         @Override
         public MultivaluedMap<String, String> update(MultivaluedMap<String, String> incoming,
                 MultivaluedMap<String, String> outgoing) {
             MultivaluedMap<String, String> added = new MultivaluedHashMap<>();
-            added.putSingle("X-Headers-Factory", "yes");
+            added.putSingle(name, value);
             return added;
         }
     }
 
+    /** A user's header factory. */
+    public static class FactoryHeaders extends FixedHeader {
+        public FactoryHeaders() {
+            super("X-Headers-Factory", "yes");
+        }
+    }
+
     /** A header factory adding an Authorization header. */
-    public static class BearerHeaders implements ClientHeadersFactory {
-        @Override
-        public MultivaluedMap<String, String> update(MultivaluedMap<String, String> incoming,
-                MultivaluedMap<String, String> outgoing) {
-            MultivaluedMap<String, String> added = new MultivaluedHashMap<>();
-            added.putSingle("Authorization", "Bearer secret");
-            return added;
+    public static class BearerHeaders extends FixedHeader {
+        public BearerHeaders() {
+            super("Authorization", "Bearer secret");
         }
     }
 
