@@ -1,0 +1,24 @@
+package dev.restdatasource.impl.cdi;
+
+import jakarta.enterprise.context.RequestScoped;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * The Rest Client data sources of one request scope (one GraphQL request), one per configKey, so identical GET
+ * calls made while resolving one query are deduplicated while the HTTP cache stays shared. Added as a bean by
+ * {@link RestClientDataSourceExtension}. Thread-safe.
+ */
+@RequestScoped
+public class RestClientSources {
+    private final Map<String, RestClientSource> byName = new ConcurrentHashMap<>();
+
+    /** Required by CDI. */
+    public RestClientSources() {
+    }
+
+    RestClientSource get(String name, Function<String, RestClientSource> factory) {
+        return byName.computeIfAbsent(name, factory);
+    }
+}

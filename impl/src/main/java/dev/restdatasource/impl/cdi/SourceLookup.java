@@ -1,0 +1,54 @@
+package dev.restdatasource.impl.cdi;
+
+import dev.restdatasource.DataSourceConfig;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.BeanManager;
+
+/**
+ * Finds the data source of one Rest Client interface for the current request scope: the one kept in
+ * {@link RestClientSources} when a request scope is active, else a new one (the call then shares the HTTP cache but
+ * no deduplication with other calls). The application's {@link DataSourceConfig} bean is looked up once; without
+ * one, {@link DataSourceConfig#defaults()} applies. Thread-safe.
+ */
+final class SourceLookup {
+    private final String name;
+    private final BeanManager beanManager;
+    private volatile DataSourceConfig config;
+
+    SourceLookup(String name, BeanManager beanManager) {
+        this.name = name;
+        this.beanManager = beanManager;
+    }
+
+    /** Returns the data source to use for a call starting on this thread. */
+    RestClientSource current() {
+        if (!requestScopeActive()) {
+            return newSource(name);
+        }
+        return beanManager.createInstance().select(RestClientSources.class).get().get(name, this::newSource);
+    }
+
+    private RestClientSource newSource(String key) {
+        return new RestClientSource(key, config());
+    }
+
+    private boolean requestScopeActive() {
+        try {
+            return beanManager.getContext(RequestScoped.class).isActive();
+        } catch (ContextNotActiveException e) {
+            return false;
+        }
+    }
+
+    private DataSourceConfig config() {
+        DataSourceConfig c = config;
+        if (c == null) {
+            Instance<DataSourceConfig> found = beanManager.createInstance().select(DataSourceConfig.class);
+            c = found.isResolvable() ? found.get() : DataSourceConfig.defaults();
+            config = c;
+        }
+        return c;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.restdatasource.impl.cdi;
+
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+
+/** Boots Weld SE without discovery (which also skips META-INF/services extensions: ours is added) over a given MicroProfile Config. */
+final class RestClientDeployment implements AutoCloseable {
+    private final Config config;
+    private final WeldContainer container;
+
+    private RestClientDeployment(Config config, WeldContainer container) {
+        this.config = config;
+        this.container = container;
+    }
+
+    static RestClientDeployment start(Map<String, String> properties, List<Class<?>> beans) {
+        Config config = new SmallRyeConfigBuilder().addDefaultSources()
+                .withSources(new RestClientFixtures.MapConfigSource(properties)).build();
+        ConfigProviderResolver resolver = ConfigProviderResolver.instance();
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        try {
+            resolver.releaseConfig(resolver.getConfig(loader));
+        } catch (RuntimeException e) {
+            // none registered yet
+        }
+        resolver.registerConfig(config, loader);
+        try {
+            Weld weld = new Weld().disableDiscovery().addExtension(new RestClientDataSourceExtension())
+                    .addBeanClasses(beans.toArray(Class<?>[]::new));
+            return new RestClientDeployment(config, weld.initialize());
+        } catch (RuntimeException e) {
+            resolver.releaseConfig(config);
+            throw e;
+        }
+    }
+
+    WeldContainer container() {
+        return container;
+    }
+
+    @Override
+    public void close() {
+        container.shutdown();
+        ConfigProviderResolver.instance().releaseConfig(config);
+    }
+}
