@@ -1,10 +1,16 @@
 package dev.restdatasource.impl.cdi;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.enterprise.inject.spi.DeploymentException;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,6 +33,38 @@ class DeploymentValidationTest {
         String message = messages(e);
         assertTrue(message.contains(key + ": '" + value + "' " + expected) || message.contains(key + ": " + expected),
                 () -> "message should name " + key + ": " + message);
+    }
+
+    @Test
+    void aDataSourceThatIsNotRequestScopedDeploysWithAWarning() {
+        Logger logger = Logger.getLogger(RestDataSourceExtension.class.getName());
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel() == java.util.logging.Level.WARNING) {
+                    warnings.add(record.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(handler);
+        try (TestContainer container = TestContainer.boot(Map.of("restdatasource.DependentAPI.url", "http://127.0.0.1:1/"),
+                DependentAPI.class)) {
+            assertEquals("http://127.0.0.1:1/", container.bean(DependentAPI.class).effectiveBaseURL());
+        } finally {
+            logger.removeHandler(handler);
+        }
+        assertEquals(1, warnings.size(), warnings::toString);
+        assertTrue(warnings.get(0).startsWith(DependentAPI.class.getName() + " is a RESTDataSource bean with scope @Dependent;"),
+                warnings.get(0));
     }
 
     @Test

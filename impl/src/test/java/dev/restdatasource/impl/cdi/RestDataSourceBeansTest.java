@@ -39,11 +39,13 @@ class RestDataSourceBeansTest {
         upstream.on("/movies/private", r -> Reply.json("{\"id\":\"private\"}").header("Cache-Control", "no-store"));
         container = TestContainer.boot(Map.of(
                         "restdatasource.MoviesAPI.url", upstream.url(),
+                        "restdatasource.InterceptedAPI.url", upstream.url(),
                         "restdatasource.cache.max-bytes", "2MiB",
                         "restdatasource.request-timeout", "5s",
                         "restdatasource.cache.timeout", "PT0.2S",
                         "restdatasource.max-redirects", "2"),
-                MoviesAPI.class, MovieResolver.class, AuthFilter.class, TraceFilter.class);
+                MoviesAPI.class, MovieResolver.class, AuthFilter.class, TraceFilter.class, InterceptedAPI.class,
+                Counted.class, CountingInterceptor.class);
     }
 
     @AfterAll
@@ -61,6 +63,15 @@ class RestDataSourceBeansTest {
         assertEquals("{\"id\":\"private\"}", body);
         String baseURL = container.inRequest(() -> container.bean(MoviesAPI.class).effectiveBaseURL());
         assertEquals(upstream.url(), baseURL, "restdatasource.MoviesAPI.url wins over the base URL set in code");
+    }
+
+    @Test
+    void anInterceptedDataSourceKeepsItsNameAndConfiguredURL() throws Exception {
+        int before = CountingInterceptor.CALLS.get();
+        String body = container.inRequest(() -> container.bean(InterceptedAPI.class).movie("private"));
+        assertEquals("{\"id\":\"private\"}", body);
+        assertTrue(CountingInterceptor.CALLS.get() > before, "the interceptor ran");
+        assertEquals("InterceptedAPI", container.inRequest(() -> container.bean(InterceptedAPI.class).name()));
     }
 
     @Test
