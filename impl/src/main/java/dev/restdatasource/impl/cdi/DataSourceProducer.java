@@ -42,6 +42,7 @@ public class DataSourceProducer {
     private final Object lock = new Object();
     private volatile DataSourceSettings settings;
     private volatile DataSourceConfig config;
+    private boolean building; // guarded by lock
 
     /** Returns the validated settings, read from MicroProfile Config on first use. */
     public DataSourceSettings settings() {
@@ -65,7 +66,16 @@ public class DataSourceProducer {
             synchronized (lock) {
                 c = config;
                 if (c == null) {
-                    c = build(settings());
+                    if (building) {
+                        throw new IllegalStateException("A RequestFilter or KeyValueCache bean needs DataSourceConfig,"
+                                + " which is built from those beans: inject it lazily (Instance<DataSourceConfig>) instead");
+                    }
+                    building = true;
+                    try {
+                        c = build(settings());
+                    } finally {
+                        building = false;
+                    }
                     config = c;
                 }
             }
