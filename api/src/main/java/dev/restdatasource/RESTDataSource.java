@@ -47,6 +47,7 @@ public abstract class RESTDataSource {
     private DataSourceConfig config;
     private volatile DataSourceEngine engine;
     private volatile String baseURL;
+    private volatile String configuredBaseURL;
 
     /** Creates a data source with {@link DataSourceConfig#defaults()} unless {@link #initialize} is called first. */
     protected RESTDataSource() {
@@ -74,56 +75,75 @@ public abstract class RESTDataSource {
 
     /**
      * Returns this data source's name, which request filters and configuration keys use: the simple class
-     * name by default (for {@code class MoviesAPI}, {@code "MoviesAPI"}).
+     * name by default (for {@code class MoviesAPI}, {@code "MoviesAPI"}), also when the instance is a subclass a
+     * container generated (CDI interceptors and decorators: names containing {@code $$}, or synthetic classes).
      */
     public String name() {
-        return getClass().getSimpleName();
+        Class<?> c = getClass();
+        while (c.getSuperclass() != RESTDataSource.class && (c.isSynthetic() || c.getName().contains("$$"))) {
+            c = c.getSuperclass();
+        }
+        return c.getSimpleName();
     }
 
-    /** Returns the base URL relative paths resolve against, or null. */
+    /**
+     * Returns the base URL relative paths resolve against, or null: the one given to {@link #overrideBaseURL}
+     * when there is one, else the one given to {@link #setBaseURL}.
+     */
     protected String baseURL() {
-        return baseURL;
+        String configured = configuredBaseURL;
+        return configured != null ? configured : baseURL;
     }
 
-    /** Sets the base URL (Apollo's {@code baseURL} property). */
+    /** Sets the base URL (Apollo's {@code baseURL} property); a URL given to {@link #overrideBaseURL} wins over it. */
     protected void setBaseURL(String baseURL) {
         this.baseURL = baseURL;
     }
 
+    /**
+     * Sets a base URL from configuration (in CDI, {@code restdatasource.<name>.url}) that wins over any
+     * {@link #setBaseURL} call, made before or after; null removes it. Integrations call it once, right after
+     * construction. Thread-safe.
+     */
+    public void overrideBaseURL(String baseURL) {
+        this.configuredBaseURL = baseURL;
+    }
+
     // ---- Helpers that start a call ----
+    // Not final only so that CDI can proxy request-scoped subclasses (CDI 4.0 §3.10); not meant to be overridden.
 
     /** Starts a GET; {@code pathValues} fill the path's {@code {name}} placeholders, each as one encoded segment. */
-    protected final DataSourceCall get(String path, Object... pathValues) {
+    protected DataSourceCall get(String path, Object... pathValues) {
         return call("GET", path, pathValues);
     }
 
     /** Starts a POST. */
-    protected final DataSourceCall post(String path, Object... pathValues) {
+    protected DataSourceCall post(String path, Object... pathValues) {
         return call("POST", path, pathValues);
     }
 
     /** Starts a PUT. */
-    protected final DataSourceCall put(String path, Object... pathValues) {
+    protected DataSourceCall put(String path, Object... pathValues) {
         return call("PUT", path, pathValues);
     }
 
     /** Starts a PATCH. */
-    protected final DataSourceCall patch(String path, Object... pathValues) {
+    protected DataSourceCall patch(String path, Object... pathValues) {
         return call("PATCH", path, pathValues);
     }
 
     /** Starts a DELETE. */
-    protected final DataSourceCall delete(String path, Object... pathValues) {
+    protected DataSourceCall delete(String path, Object... pathValues) {
         return call("DELETE", path, pathValues);
     }
 
     /** Starts a HEAD; run it with {@link DataSourceCall#fetch()} (Apollo's {@code head} returns the response, §4.2). */
-    protected final DataSourceCall head(String path, Object... pathValues) {
+    protected DataSourceCall head(String path, Object... pathValues) {
         return call("HEAD", path, pathValues);
     }
 
     /** Starts a call with any method (Apollo's {@code fetch}). */
-    protected final DataSourceCall call(String method, String path, Object... pathValues) {
+    protected DataSourceCall call(String method, String path, Object... pathValues) {
         return new DataSourceCall(this, method, path, pathValues);
     }
 
@@ -221,7 +241,7 @@ public abstract class RESTDataSource {
 
     // ---- Wiring ----
 
-    final DataSourceEngine engine() {
+    DataSourceEngine engine() { // not final: CDI must be able to proxy request-scoped subclasses
         DataSourceEngine e = engine;
         if (e == null) {
             synchronized (lock) {

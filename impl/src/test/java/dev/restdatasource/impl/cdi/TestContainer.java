@@ -1,0 +1,70 @@
+package dev.restdatasource.impl.cdi;
+
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import jakarta.enterprise.context.control.RequestContextController;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+
+/**
+ * Weld SE without discovery, with {@link RestDataSourceExtension} and the given bean classes, over a SmallRye Config
+ * holding exactly {@code settings}; closing it shuts Weld down and releases that config.
+ */
+final class TestContainer implements AutoCloseable {
+    private final SmallRyeConfig config;
+    private final WeldContainer weld;
+
+    private TestContainer(SmallRyeConfig config, WeldContainer weld) {
+        this.config = config;
+        this.weld = weld;
+    }
+
+    /** Boots a container; on failure the config is released and the boot exception rethrown. */
+    static TestContainer boot(Map<String, String> settings, Class<?>... beanClasses) {
+        ConfigProviderResolver resolver = ConfigProviderResolver.instance();
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .withSources(new PropertiesConfigSource(settings, "test-settings", 500))
+                .build();
+        resolver.registerConfig(config, loader);
+        try {
+            WeldContainer weld = new Weld("restdatasource-test-" + System.nanoTime())
+                    .disableDiscovery()
+                    .addExtension(new RestDataSourceExtension())
+                    .addBeanClasses(beanClasses)
+                    .initialize();
+            return new TestContainer(config, weld);
+        } catch (RuntimeException e) {
+            resolver.releaseConfig(config);
+            throw e;
+        }
+    }
+
+    <T> T bean(Class<T> type) {
+        return weld.select(type).get();
+    }
+
+    /** Runs {@code work} inside a fresh request scope, as one GraphQL request. */
+    <T> T inRequest(Callable<T> work) throws Exception {
+        RequestContextController controller = bean(RequestContextController.class);
+        controller.activate();
+        try {
+            return work.call();
+        } finally {
+            controller.deactivate();
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            weld.shutdown();
+        } finally {
+            ConfigProviderResolver.instance().releaseConfig(config);
+        }
+    }
+}
