@@ -1,0 +1,26 @@
+package dev.restdatasource.example.upstream;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.ext.Provider;
+
+/** Counts every upstream request except those to {@code /stats} itself, 304 answers included. */
+@Provider
+@PreMatching
+public class CountingFilter implements ContainerRequestFilter {
+    @Inject
+    UpstreamCounter counter;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        String relative = path.startsWith("/") ? path.substring(1) : path;
+        if (relative.startsWith("stats")) {
+            return;
+        }
+        String query = request.getUriInfo().getRequestUri().getRawQuery();
+        counter.count(request.getMethod() + " /" + relative + (query == null ? "" : "?" + query));
+    }
+}
