@@ -1,0 +1,117 @@
+package dev.restdatasource.benchmarks;
+
+import dev.restdatasource.cache.KeyValueCache;
+import dev.restdatasource.hazelcast.HazelcastCaches;
+import dev.restdatasource.hazelcast.HazelcastKeyValueCache;
+import dev.restdatasource.hazelcast.HazelcastMemberSettings;
+import dev.restdatasource.impl.store.InMemoryKeyValueCache;
+import dev.restdatasource.infinispan.InfinispanCaches;
+import dev.restdatasource.infinispan.InfinispanKeyValueCache;
+import dev.restdatasource.infinispan.InfinispanNodeSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Latency of one store {@code get} (a hit) and one {@code set} (1 KB value, 5 min ttl), waited for by the
+ * caller, per backend: the in-memory store, and Infinispan / Hazelcast with two embedded nodes in this JVM on
+ * 127.0.0.1 (Infinispan: distributed cache with 2 owners, so every key is on both nodes; Hazelcast: one
+ * backup, reads go to the partition owner, so about half the gets cross the loopback). The store measured is
+ * node A's. Keys rotate over {@value #KEYS} primed entries. Single-threaded; {@link Mode#SampleTime} gives the
+ * percentiles (p50, p99) in µs. Ports: Infinispan 13800-13801 (FD_SOCK2 63800-63801), Hazelcast 25701-25702.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Djava.net.preferIPv4Stack=true",
+        "-Djgroups.join_timeout=300", "-Dhazelcast.phone.home.enabled=false",
+        "-Dhazelcast.wait.seconds.before.join=1", "-Dhazelcast.logging.type=none"})
+@Warmup(iterations = 4, time = 1)
+@Measurement(iterations = 5, time = 2)
+public class StoreLatencyBenchmark {
+    static final int KEYS = 1_024;
+    private static final Duration TTL = Duration.ofMinutes(5);
+
+    @Param({"inmemory", "infinispan", "hazelcast"})
+    public String backend;
+
+    private final List<AutoCloseable> nodes = new ArrayList<>();
+    private KeyValueCache store;
+    private String[] keys;
+    private byte[] value;
+    private int next;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        switch (backend) {
+            case "inmemory" -> store = InMemoryKeyValueCache.create();
+            case "infinispan" -> {
+                InfinispanNodeSettings settings = InfinispanNodeSettings.defaults()
+                        .withClusterName("rds-bench").withInitialHosts("127.0.0.1[13800],127.0.0.1[13801]");
+                InfinispanKeyValueCache a = InfinispanCaches.embedded(settings.withBindPort(13800));
+                nodes.add(a);
+                nodes.add(InfinispanCaches.embedded(settings.withBindPort(13801)));
+                store = a;
+            }
+            case "hazelcast" -> {
+                HazelcastMemberSettings settings = HazelcastMemberSettings.defaults()
+                        .withClusterName("rds-bench").withMembers(List.of("127.0.0.1:25701", "127.0.0.1:25702"));
+                HazelcastKeyValueCache a = HazelcastCaches.member(settings.withPort(25701));
+                nodes.add(a);
+                nodes.add(HazelcastCaches.member(settings.withPort(25702)));
+                store = a;
+            }
+            default -> throw new IllegalArgumentException(backend);
+        }
+        value = new byte[1_024];
+        new Random(1).nextBytes(value);
+        keys = new String[KEYS];
+        for (int i = 0; i < KEYS; i++) {
+            keys[i] = "httpcache:GET http://127.0.0.1:8080/movies/" + i;
+            store.set(keys[i], value, TTL).toCompletableFuture().join();
+        }
+        if (get() == null) {
+            throw new IllegalStateException("the primed entry is missing on " + backend);
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws Exception {
+        for (int i = nodes.size() - 1; i >= 0; i--) {
+            nodes.get(i).close();
+        }
+        nodes.clear();
+    }
+
+    private String nextKey() {
+        next = (next + 1) & (KEYS - 1);
+        return keys[next];
+    }
+
+    /** One hit, waited for. */
+    @Benchmark
+    public byte[] get() {
+        return store.get(nextKey()).toCompletableFuture().join();
+    }
+
+    /** One 1 KB write with a ttl, waited for (replicated to the other node before it completes). */
+    @Benchmark
+    public Object set() {
+        return store.set(nextKey(), value, TTL).toCompletableFuture().join();
+    }
+}
