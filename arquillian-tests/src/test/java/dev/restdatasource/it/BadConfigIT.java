@@ -3,6 +3,7 @@ package dev.restdatasource.it;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.jboss.arquillian.container.spi.client.container.DeploymentException;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class BadConfigIT {
     private static final String NAME = "bad-config";
     private static final String CONTEXT = "rds-bad-config";
+    private static final String KEY = "restdatasource.request-timeout";
 
     @ArquillianResource
     Deployer deployer;
@@ -26,23 +28,25 @@ class BadConfigIT {
     /** The main application plus a request timeout that is not a duration. */
     @Deployment(name = NAME, managed = false, testable = false)
     static WebArchive deployment() {
-        return TestApp.withSettings(CONTEXT, "restdatasource.request-timeout=abc");
+        return TestApp.withSettings(CONTEXT, KEY + "=abc");
     }
 
     @Test
     void badValueFailsDeploymentNamingTheKey() throws Exception {
         int logBefore = Server.messagesLog().length();
-        Exception failure = assertThrows(Exception.class, () -> deployer.deploy(NAME));
+        Exception failure = assertThrows(DeploymentException.class, () -> deployer.deploy(NAME));
         try {
-            StringBuilder messages = new StringBuilder();
+            // the container reads the server's FFDC report of the failure into the exception it throws
+            StringBuilder chain = new StringBuilder();
             for (Throwable t = failure; t != null; t = t.getCause()) {
-                messages.append(t).append('\n');
+                chain.append(t).append('\n');
             }
+            assertTrue(chain.toString().contains(KEY), "the deployment exception names " + KEY + ": " + chain);
+
             String log = Server.messagesLog();
-            String newLog = log.length() >= logBefore ? log.substring(logBefore) : log;
-            assertTrue(messages.toString().contains("restdatasource.request-timeout")
-                            || newLog.contains("restdatasource.request-timeout"),
-                    "the failure names the key; exception: " + messages + "\nmessages.log: " + newLog);
+            String newLines = log.length() >= logBefore ? log.substring(logBefore) : log;
+            assertTrue(newLines.lines().anyMatch(line -> line.contains("CWWKZ0002E") && line.contains(CONTEXT)
+                    && line.contains(KEY)), "messages.log reports the failed start naming " + KEY + ":\n" + newLines);
         } finally {
             try {
                 deployer.undeploy(NAME);
