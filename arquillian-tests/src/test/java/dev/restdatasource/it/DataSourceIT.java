@@ -89,9 +89,19 @@ class DataSourceIT {
 
     @Test
     void staleEntryIsRevalidatedWithItsETagAndUpstreamAnswers304() throws InterruptedException {
+        assertRevalidatedWith304("freshMovie");
+    }
+
+    @Test
+    void restClientStaleEntryIsRevalidatedWithItsETagAndUpstreamAnswers304() throws InterruptedException {
+        assertRevalidatedWith304("clientFreshMovie");
+    }
+
+    /** Queries {@code field} (max-age=1 upstream) until the entry went stale and was revalidated. */
+    private static void assertRevalidatedWith304(String field) throws InterruptedException {
         String id = fresh();
-        String query = "{ freshMovie(id: \"" + id + "\") { title } }";
-        assertEquals("Fresh " + id, data(Server.graphql(APP, query)).getJsonObject("freshMovie").getString("title"));
+        String query = "{ " + field + "(id: \"" + id + "\") { title } }";
+        assertEquals("Fresh " + id, data(Server.graphql(APP, query)).getJsonObject(field).getString("title"));
         assertEquals(new Server.Counts(1, 0), Server.counts(APP, "fresh/" + id));
 
         // max-age=1: within a few seconds the entry is stale and the next query revalidates it
@@ -99,7 +109,7 @@ class DataSourceIT {
         Server.Counts counts;
         do {
             Thread.sleep(250);
-            assertEquals("Fresh " + id, data(Server.graphql(APP, query)).getJsonObject("freshMovie").getString("title"));
+            assertEquals("Fresh " + id, data(Server.graphql(APP, query)).getJsonObject(field).getString("title"));
             counts = Server.counts(APP, "fresh/" + id);
         } while (counts.notModified() == 0 && System.nanoTime() < deadline);
 
@@ -174,6 +184,14 @@ class DataSourceIT {
         JsonObject echo = data(Server.graphql(APP, "{ echo { authorization filteredBy } }")).getJsonObject("echo");
         assertTrue(echo.isNull("authorization"), "no Authorization header upstream: " + echo);
         assertEquals("forward-authorization", echo.getString("filteredBy"));
+    }
+
+    @Test
+    void requestFilterReadsAnAttributeTheApplicationSetOnTheIncomingRequest() {
+        JsonObject data = data(Server.graphql(APP, "{ echo { userAttribute } clientEcho { userAttribute } }",
+                null, "X-User", "ivan"));
+        assertEquals("ivan", data.getJsonObject("echo").getString("userAttribute"));
+        assertEquals("ivan", data.getJsonObject("clientEcho").getString("userAttribute"));
     }
 
     private static String fresh() {

@@ -37,10 +37,11 @@ final class Server {
     }
 
     /**
-     * Posts {@code query} to {@code /<context>/graphql}, with {@code Authorization: <authorization>} unless null, and
+     * Posts {@code query} to {@code /<context>/graphql}, with {@code Authorization: <authorization>} unless null and
+     * the other headers given as name, value, name, value..., and
      * returns the whole JSON answer ({@code data}, {@code errors}). Fails unless the answer is HTTP 200 JSON.
      */
-    static JsonObject graphql(String context, String query, String authorization) {
+    static JsonObject graphql(String context, String query, String authorization, String... headerNamesAndValues) {
         String body = Json.createObjectBuilder().add("query", query).build().toString();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + "/" + context + "/graphql"))
                 .timeout(Duration.ofSeconds(30))
@@ -49,6 +50,9 @@ final class Server {
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (authorization != null) {
             request.header("Authorization", authorization);
+        }
+        for (int i = 0; i + 1 < headerNamesAndValues.length; i += 2) {
+            request.header(headerNamesAndValues[i], headerNamesAndValues[i + 1]);
         }
         HttpResponse<String> response = send(request.build());
         if (response.statusCode() != 200) {

@@ -4,15 +4,17 @@ package dev.restdatasource.it.app;
 public class Echo {
     private String authorization;
     private String filteredBy;
+    private String userAttribute;
 
     /** For JSON-B. */
     public Echo() {
     }
 
-    /** An echo of the two headers. */
-    public Echo(String authorization, String filteredBy) {
+    /** An echo of the three headers. */
+    public Echo(String authorization, String filteredBy, String userAttribute) {
         this.authorization = authorization;
         this.filteredBy = filteredBy;
+        this.userAttribute = userAttribute;
     }
 
     /** Returns the Authorization header upstream received, or null. */
@@ -33,5 +35,15 @@ public class Echo {
     /** Sets the X-Filtered-By header. */
     public void setFilteredBy(String filteredBy) {
         this.filteredBy = filteredBy;
+    }
+
+    /** Returns the X-User-Attribute header upstream received, or null. */
+    public String getUserAttribute() {
+        return userAttribute;
+    }
+
+    /** Sets the X-User-Attribute header. */
+    public void setUserAttribute(String userAttribute) {
+        this.userAttribute = userAttribute;
     }
 }

@@ -31,6 +31,11 @@ public interface ProfilesClient {
     @Path("movies/{id}")
     Movie movie(@PathParam("id") String id);
 
+    /** A movie fresh for one second, revalidated with its ETag afterwards. */
+    @GET
+    @Path("fresh/{id}")
+    Movie fresh(@PathParam("id") String id);
+
     /** An uncacheable, slow movie. */
     @GET
     @Path("uncached/{id}")

@@ -95,6 +95,12 @@ public class Queries {
         return profiles.uncachedMovie(id);
     }
 
+    /** A movie fresh for one second through the Rest Client. */
+    @Query
+    public Movie clientFreshMovie(@Name("id") String id) {
+        return profiles.fresh(id);
+    }
+
     /** The caller's private profile through the Rest Client. */
     @Query
     public Profile profile() {

@@ -20,7 +20,7 @@ import java.util.Map;
  * <li>{@code uncached/{id}}: {@code no-store}, answers after 300 ms (so identical calls overlap);</li>
  * <li>{@code profile}: needs a bearer token, {@code private, max-age=60}, {@code Vary: Authorization};</li>
  * <li>{@code account}: needs a bearer token, {@code max-age=60} (authenticated, not public);</li>
- * <li>{@code echo}: {@code no-store}, returns the Authorization and X-Filtered-By headers it received;</li>
+ * <li>{@code echo}: {@code no-store}, returns the Authorization, X-Filtered-By and X-User-Attribute headers it received;</li>
  * <li>{@code status/{code}}: answers that status; {@code slow}: answers after 5 s.</li>
  * </ul>
  */
@@ -103,9 +103,10 @@ public class UpstreamResource {
     @GET
     @Path("echo")
     public Response echo(@HeaderParam("Authorization") String authorization,
-                         @HeaderParam("X-Filtered-By") String filteredBy) {
+                         @HeaderParam("X-Filtered-By") String filteredBy,
+                         @HeaderParam("X-User-Attribute") String userAttribute) {
         counters.request("echo");
-        return Response.ok(new Echo(authorization, filteredBy)).header("Cache-Control", "no-store").build();
+        return Response.ok(new Echo(authorization, filteredBy, userAttribute)).header("Cache-Control", "no-store").build();
     }
 
     /** Answers {@code code} with a small JSON error body. */
