@@ -63,13 +63,18 @@ final class Server {
 
     /** Returns how often the upstream of application {@code context} received {@code path} (e.g. {@code movies/7}). */
     static Counts counts(String context, String path) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(
-                URI.create(base() + "/" + context + "/upstream/counts/" + path)).timeout(Duration.ofSeconds(10)).GET().build());
-        if (response.statusCode() != 200) {
-            throw new AssertionError("counts/" + path + " answered HTTP " + response.statusCode() + ": " + response.body());
-        }
-        JsonObject json = parse(response.body());
+        JsonObject json = upstream(context, "counts/" + path);
         return new Counts(json.getInt("requests"), json.getInt("notModified"));
+    }
+
+    /** GETs {@code /<context>/upstream/<path>} and returns its JSON object; fails unless the answer is HTTP 200. */
+    static JsonObject upstream(String context, String path) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(
+                URI.create(base() + "/" + context + "/upstream/" + path)).timeout(Duration.ofSeconds(10)).GET().build());
+        if (response.statusCode() != 200) {
+            throw new AssertionError(path + " answered HTTP " + response.statusCode() + ": " + response.body());
+        }
+        return parse(response.body());
     }
 
     /** Returns the server's messages.log as it is now (empty if there is none yet). */

@@ -37,6 +37,11 @@ final class TestApp {
         return war(context, settings(context) + extraSettings + "\n");
     }
 
+    /** The main application plus the classes of {@code extraPackage}, deployed at {@code context}. */
+    static WebArchive withPackage(String context, Package extraPackage) {
+        return war(context, settings(context)).addPackage(extraPackage);
+    }
+
     /** The microprofile-config.properties of an application deployed at {@code context}. */
     static String settings(String context) {
         String upstream = Server.base() + "/" + context + "/upstream/";
