@@ -3,24 +3,26 @@ package dev.restdatasource.example.personalization;
 import dev.restdatasource.DataSourceContext;
 import dev.restdatasource.DataSourceRequest;
 import dev.restdatasource.RequestFilter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
- * Passes the GraphQL caller's {@code Authorization} header on to the personalization service, and only there.
- *
- * <p>TODO(CDI integration): becomes an {@code @ApplicationScoped} bean with {@code @Inject DataSourceContext}
- * once the integration provides the request-scoped context and picks up {@link RequestFilter} beans. It is not a
- * bean yet (no bean-defining annotation), so nothing tries to inject it.
+ * Passes the GraphQL caller's {@code Authorization} header on to the personalization service, and only there:
+ * the movie catalogue never sees it. A {@link RequestFilter} bean: the library's CDI integration applies it to
+ * every data source's calls, which is why it checks the data source's name (a Rest Client's configKey). The
+ * incoming request is read through {@link DataSourceContext}, never through servlet APIs.
  */
+@ApplicationScoped
 public class AuthorizationFilter implements RequestFilter {
-    private final DataSourceContext context;
+    /** The data source this filter serves: the configKey of {@link PersonalizationClient}. */
+    static final String DATA_SOURCE = "personalization";
 
-    public AuthorizationFilter(DataSourceContext context) {
-        this.context = context;
-    }
+    @Inject
+    DataSourceContext context;
 
     @Override
     public void filter(String dataSource, DataSourceRequest request) {
-        if (!"personalization".equals(dataSource)) {
+        if (!DATA_SOURCE.equals(dataSource)) {
             return;
         }
         String authorization = context.header("Authorization");

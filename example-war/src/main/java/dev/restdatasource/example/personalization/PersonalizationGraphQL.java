@@ -1,42 +1,62 @@
 package dev.restdatasource.example.personalization;
 
+import dev.restdatasource.DataSource;
+import dev.restdatasource.example.errors.GraphQLErrors;
 import dev.restdatasource.example.movies.Movie;
+import dev.restdatasource.example.movies.MoviesAPI;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
 
 /**
- * The personalization queries: the signed-in user's favorites and, for every movie in a result, its progress,
- * fetched for all the movies of one list in ONE upstream request (the MicroProfile form of a DataLoader: a
- * {@code @Source List<Movie>} batch resolver).
+ * The personalization queries: the signed-in user's favorites, one movie's progress, and the field
+ * {@code Movie.progress}, resolved for all the movies of one result in ONE upstream request to the service's batch
+ * endpoint (through {@link ProgressLoader}: Open Liberty 26.0.0.3 cannot run {@code @Source List} batch resolvers,
+ * see there). The movies themselves still come one by one from {@link MoviesAPI}, each call cacheable and shared by
+ * every user.
  *
- * <p>TODO(CDI integration): not wired yet. When {@code @Inject @DataSource PersonalizationClient} exists:
- * annotate this class {@code @GraphQLApi}, put {@code @Source} on the parameter of {@link #progress}, inject the
- * client into {@link #personalization} and the {@code MoviesAPI} data source into {@link #movies}. Until then it
- * is not a bean and its {@code @Query} is not scanned (only {@code @GraphQLApi} classes are). {@code @Source} is
- * left out on purpose: Liberty's SmallRye adds a {@code @Source} field to the type even in a class that is not a
- * {@code @GraphQLApi}, and the field would fail.
+ * <p>Every call of {@link PersonalizationClient} carries the caller's {@code Authorization} header, added by
+ * {@link AuthorizationFilter}; without a known token the service answers 401 and the field fails with
+ * {@code extensions.code} UNAUTHENTICATED while its sibling fields resolve.
  */
+@GraphQLApi
 public class PersonalizationGraphQL {
+    @Inject
+    @DataSource
     PersonalizationClient personalization;
-    MovieLookup movies;
 
-    /** What {@code favorites} needs from the movie catalogue. */
-    public interface MovieLookup {
-        Movie getMovie(String id);
-    }
+    @Inject
+    MoviesAPI movies;
+
+    @Inject
+    ProgressLoader progress;
 
     @Query
     @Description("The signed-in user's favorite movies (needs Authorization: Bearer alice or bob).")
     public List<Movie> favorites() {
-        return personalization.favorites().stream().map(movies::getMovie).toList();
+        List<String> ids = GraphQLErrors.coded(() -> personalization.favorites());
+        progress.expect(ids);
+        return ids.stream().map(id -> GraphQLErrors.coded(() -> movies.getMovie(id))).toList();
     }
 
-    @Description("How far the signed-in user got in this movie, in percent; one upstream request per list.")
-    public CompletionStage<List<Integer>> progress(/* @Source */ List<Movie> movies) {
-        List<String> ids = movies.stream().map(Movie::getId).toList();
-        return personalization.progress(ids)
-                .thenApply(progress -> progress.stream().map(Progress::getPercent).toList());
+    @Query
+    @Description("How far the signed-in user got in one movie, in percent (one upstream request per movie).")
+    public CompletionStage<Progress> movieProgress(@Name("movieId") @NonNull String movieId) {
+        return GraphQLErrors.coded(personalization.progress(movieId));
+    }
+
+    /**
+     * {@code Movie.progress}: answered by the request's {@link ProgressLoader}, which fetches the progress of all
+     * the movies of a result in one upstream request.
+     */
+    @Description("How far the signed-in user got in this movie, in percent; one upstream request per result.")
+    public Progress progress(@Source Movie movie) {
+        return progress.load(movie.getId());
     }
 }

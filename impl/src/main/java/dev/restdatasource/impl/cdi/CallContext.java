@@ -1,21 +1,31 @@
 package dev.restdatasource.impl.cdi;
 
+import dev.restdatasource.DataSourceContext;
 import dev.restdatasource.DataSourceException;
 
 /**
  * One call of a Rest Client method made through a {@code @DataSource} proxy: the data source chosen on the
  * calling thread (where the GraphQL request scope is active) and the error of its last error response. Reaches the
  * client's providers through a thread-local that the proxy sets around the call and that
- * {@link ContextPropagation} carries to the thread running an asynchronous call.
+ * {@link ContextPropagation} carries to the thread running an asynchronous call. For an asynchronous call it also
+ * holds a copy of the incoming request's context taken on the calling thread, because request filters then run
+ * where the request scope is not active (see {@link ServletDataSourceContext#snapshot()}).
  */
 final class CallContext {
     private static final ThreadLocal<CallContext> CURRENT = new ThreadLocal<>();
 
     private final RestClientSource source;
+    private final DataSourceContext captured;
     private volatile DataSourceException lastError;
 
     CallContext(RestClientSource source) {
+        this(source, null);
+    }
+
+    /** @param captured the incoming request's context copied on the calling thread, or null */
+    CallContext(RestClientSource source, DataSourceContext captured) {
         this.source = source;
+        this.captured = captured;
     }
 
     /** Returns the context of the call running on this thread, or null. */
@@ -38,6 +48,11 @@ final class CallContext {
 
     RestClientSource source() {
         return source;
+    }
+
+    /** Returns the context copied on the calling thread for an asynchronous call, or null. */
+    DataSourceContext captured() {
+        return captured;
     }
 
     DataSourceException lastError() {

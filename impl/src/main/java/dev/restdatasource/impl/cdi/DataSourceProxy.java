@@ -1,5 +1,6 @@
 package dev.restdatasource.impl.cdi;
 
+import dev.restdatasource.DataSourceContext;
 import dev.restdatasource.DataSourceException;
 import jakarta.ws.rs.ProcessingException;
 import java.io.Closeable;
@@ -15,7 +16,9 @@ import java.util.concurrent.CompletionStage;
  * The instance behind {@code @Inject @DataSource SomeClient}: forwards each method to the Rest Client built for
  * the interface, choosing the request's data source on the calling thread first (see {@link CallContext}), and
  * gives callers the {@link DataSourceException} itself where the client runtime wrapped it (a
- * {@code ProcessingException}, or a {@code CompletionException} in a failed {@code CompletionStage}). Thread-safe.
+ * {@code ProcessingException}, or a {@code CompletionException} in a failed {@code CompletionStage}). For a method
+ * returning {@code CompletionStage} it copies the incoming request's context first, as the client runs request
+ * filters on another thread, outside the request scope. Thread-safe.
  */
 final class DataSourceProxy implements InvocationHandler {
     private final Object client;
@@ -50,7 +53,9 @@ final class DataSourceProxy implements InvocationHandler {
             return null;
         }
         Object result;
-        try (CallContext.Scope ignored = CallContext.enter(new CallContext(sources.current()))) {
+        DataSourceContext captured = CompletionStage.class.isAssignableFrom(method.getReturnType())
+                ? sources.contextSnapshot() : null;
+        try (CallContext.Scope ignored = CallContext.enter(new CallContext(sources.current(), captured))) {
             result = method.invoke(client, args);
         } catch (InvocationTargetException e) {
             throw unwrap(e.getCause());

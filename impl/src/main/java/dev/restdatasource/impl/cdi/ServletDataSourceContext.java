@@ -14,6 +14,7 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -26,6 +27,9 @@ import java.util.function.Supplier;
  * and writes are ignored; in a request scope without a servlet request (a request context activated by
  * {@code RequestContextController}, a test, a non-HTTP GraphQL transport) headers are absent and attributes live
  * in the request scope for its lifetime.
+ *
+ * <p>While an asynchronous {@code @DataSource} Rest Client call runs on another thread (where the request scope is
+ * not active), reads answer from a {@link #snapshot()} taken on the calling thread when the call started.
  *
  * <p>The bean is application-scoped on purpose: it holds no state of its own, and a request-scoped bean's client
  * proxy would throw {@link ContextNotActiveException} outside a request before this class could answer. Replace it
@@ -51,14 +55,48 @@ public class ServletDataSourceContext implements DataSourceContext {
         this.current = Objects.requireNonNull(current);
     }
 
+    /**
+     * Returns a copy of the current request's context: its headers and attributes as they are now, readable on
+     * any thread; attributes set on the copy stay in the copy. Outside a request scope, an empty copy. Used for
+     * asynchronous Rest Client calls, whose request filters run on another thread.
+     */
+    public DataSourceContext snapshot() {
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        Map<String, Object> attributes = new ConcurrentHashMap<>();
+        RequestState s = current.get();
+        HttpServletRequest request = s == null ? null : s.servletRequest();
+        if (request != null) {
+            for (String name : Collections.list(request.getHeaderNames())) {
+                headers.put(name, List.copyOf(Collections.list(request.getHeaders(name))));
+            }
+            for (String name : Collections.list(request.getAttributeNames())) {
+                Object value = request.getAttribute(name);
+                if (value != null) {
+                    attributes.put(name, value);
+                }
+            }
+        } else if (s != null) {
+            attributes.putAll(s.attributes());
+        }
+        return new Snapshot(Collections.unmodifiableMap(headers), attributes);
+    }
+
     @Override
     public String header(String name) {
+        DataSourceContext captured = captured();
+        if (captured != null) {
+            return captured.header(name);
+        }
         HttpServletRequest request = servletRequest();
         return request == null ? null : request.getHeader(name);
     }
 
     @Override
     public List<String> headers(String name) {
+        DataSourceContext captured = captured();
+        if (captured != null) {
+            return captured.headers(name);
+        }
         HttpServletRequest request = servletRequest();
         Enumeration<String> values = request == null ? null : request.getHeaders(name);
         return values == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(Collections.list(values)));
@@ -66,6 +104,10 @@ public class ServletDataSourceContext implements DataSourceContext {
 
     @Override
     public Object attribute(String name) {
+        DataSourceContext captured = captured();
+        if (captured != null) {
+            return captured.attribute(name);
+        }
         RequestState s = current.get();
         if (s == null) {
             return null;
@@ -76,6 +118,11 @@ public class ServletDataSourceContext implements DataSourceContext {
 
     @Override
     public void attribute(String name, Object value) {
+        DataSourceContext captured = captured();
+        if (captured != null) {
+            captured.attribute(name, value);
+            return;
+        }
         RequestState s = current.get();
         if (s == null) {
             return;
@@ -90,6 +137,12 @@ public class ServletDataSourceContext implements DataSourceContext {
         }
     }
 
+    /** The copy an asynchronous Rest Client call running on this thread took of its request's context, or null. */
+    private static DataSourceContext captured() {
+        CallContext call = CallContext.current();
+        return call == null ? null : call.captured();
+    }
+
     private HttpServletRequest servletRequest() {
         RequestState s = current.get();
         return s == null ? null : s.servletRequest();
@@ -100,6 +153,35 @@ public class ServletDataSourceContext implements DataSourceContext {
             return beanManager.getContext(RequestScoped.class).isActive() ? state : null;
         } catch (ContextNotActiveException e) {
             return null;
+        }
+    }
+
+    /** A copy of one request's context, readable on any thread. */
+    private record Snapshot(Map<String, List<String>> headerMap, Map<String, Object> attributes)
+            implements DataSourceContext {
+        @Override
+        public String header(String name) {
+            List<String> values = headerMap.get(name);
+            return values == null || values.isEmpty() ? null : values.get(0);
+        }
+
+        @Override
+        public List<String> headers(String name) {
+            return headerMap.getOrDefault(name, List.of());
+        }
+
+        @Override
+        public Object attribute(String name) {
+            return attributes.get(name);
+        }
+
+        @Override
+        public void attribute(String name, Object value) {
+            if (value == null) {
+                attributes.remove(name);
+            } else {
+                attributes.put(name, value);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.restdatasource.impl.cdi;
 
 import dev.restdatasource.DataSourceConfig;
+import dev.restdatasource.DataSourceContext;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
@@ -40,6 +41,22 @@ final class SourceLookup {
         } catch (ContextNotActiveException e) {
             return false;
         }
+    }
+
+    /**
+     * Returns a copy of the incoming request's context for a call that continues on another thread (the
+     * application's {@link DataSourceContext} bean when it is the {@link ServletDataSourceContext}), or null when
+     * no request scope is active or the application replaced the context bean.
+     */
+    DataSourceContext contextSnapshot() {
+        if (!requestScopeActive()) {
+            return null;
+        }
+        Instance<DataSourceContext> found = beanManager.createInstance().select(DataSourceContext.class);
+        if (found.isResolvable() && found.get() instanceof ServletDataSourceContext servlet) {
+            return servlet.snapshot();
+        }
+        return null;
     }
 
     private DataSourceConfig config() {

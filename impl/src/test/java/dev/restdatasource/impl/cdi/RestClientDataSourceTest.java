@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.restdatasource.DataSourceContext;
 import dev.restdatasource.DataSourceException;
 import dev.restdatasource.ErrorCode;
 import dev.restdatasource.impl.cdi.RestClientFixtures.Api;
@@ -111,6 +112,20 @@ class RestClientDataSourceTest {
         assertEquals("yes", received.header("X-User-Filter"));
         assertEquals("yes", received.header("X-Headers-Factory"));
         assertEquals("acme", received.header("X-Tenant"));
+    }
+
+    @Test
+    void requestFilterBeanReadsTheRequestContextInAnAsyncCall() throws Exception {
+        Movie movie = inRequest(() -> {
+            deployment.container().select(DataSourceContext.class).get().attribute("tenant", "globex");
+            try {
+                return api.movies.movieAsync("plain").toCompletableFuture().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertEquals("Ran", movie.title);
+        assertEquals("globex", upstream.last().header("X-Tenant")); // the filter ran on the client's thread
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.restdatasource.impl.cdi;
 
 import dev.restdatasource.DataSource;
 import dev.restdatasource.DataSourceConfig;
+import dev.restdatasource.DataSourceContext;
 import dev.restdatasource.DataSourceRequest;
 import dev.restdatasource.RequestFilter;
 import dev.restdatasource.impl.store.InMemoryKeyValueCache;
@@ -131,13 +132,17 @@ final class RestClientFixtures {
         }
     }
 
-    /** A request filter bean for the "movies" data source only. */
+    /** A request filter bean for the "movies" data source only: the context's "tenant" attribute, else acme. */
     @ApplicationScoped
     public static class TenantFilter implements RequestFilter {
+        @Inject
+        DataSourceContext context;
+
         @Override
         public void filter(String dataSource, DataSourceRequest request) {
             if (dataSource.equals("movies")) {
-                request.header("X-Tenant", "acme");
+                Object tenant = context.attribute("tenant");
+                request.header("X-Tenant", tenant == null ? "acme" : tenant.toString());
             }
         }
     }
@@ -210,6 +215,7 @@ final class RestClientFixtures {
     }
 
     static List<Class<?>> beans() {
-        return List.of(TenantFilter.class, ConfigProducer.class, Api.class);
+        return List.of(TenantFilter.class, ConfigProducer.class, Api.class, ServletDataSourceContext.class,
+                ServletDataSourceContext.RequestState.class);
     }
 }
