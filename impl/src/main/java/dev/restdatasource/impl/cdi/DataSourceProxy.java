@@ -15,7 +15,9 @@ import java.util.concurrent.CompletionStage;
  * The instance behind {@code @Inject @DataSource SomeClient}: forwards each method to the Rest Client built for
  * the interface, choosing the request's data source on the calling thread first (see {@link CallContext}), and
  * gives callers the {@link DataSourceException} itself where the client runtime wrapped it (a
- * {@code ProcessingException}, or a {@code CompletionException} in a failed {@code CompletionStage}). Thread-safe.
+ * {@code ProcessingException}, or a {@code CompletionException} in a failed {@code CompletionStage}), mapped for
+ * GraphQL clients by {@link dev.restdatasource.impl.graphql.GraphQLErrors}: the application's generated class for
+ * its code, with a message free of upstream URLs and bodies. Thread-safe.
  */
 final class DataSourceProxy implements InvocationHandler {
     private final Object client;
@@ -53,7 +55,7 @@ final class DataSourceProxy implements InvocationHandler {
         try (CallContext.Scope ignored = CallContext.enter(new CallContext(sources.current()))) {
             result = method.invoke(client, args);
         } catch (InvocationTargetException e) {
-            throw unwrap(e.getCause());
+            throw sources.errors().map(unwrap(e.getCause()));
         }
         if (result instanceof CompletionStage<?> stage) {
             CompletableFuture<Object> unwrapped = new CompletableFuture<>();
@@ -61,7 +63,7 @@ final class DataSourceProxy implements InvocationHandler {
                 if (error == null) {
                     unwrapped.complete(value);
                 } else {
-                    unwrapped.completeExceptionally(unwrap(error));
+                    unwrapped.completeExceptionally(sources.errors().map(unwrap(error)));
                 }
             });
             return unwrapped;

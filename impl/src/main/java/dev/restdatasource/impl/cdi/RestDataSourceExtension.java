@@ -17,6 +17,7 @@ import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessInjectionTarget;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import java.lang.System.Logger.Level;
+import java.lang.reflect.Modifier;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,6 +42,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * <ul>
  * <li>adds this package's beans ({@link DataSourceProducer}, {@link ServletDataSourceContext}) when the container
  *     did not discover them, so the jar needs no {@code beans.xml};</li>
+ * <li>binds {@link DataSourceErrorInterceptor} to the application's methods of each data source, so that failures
+ *     reach GraphQL with exact error codes and safe messages ({@link dev.restdatasource.impl.graphql.GraphQLErrors});</li>
  * <li>warns when a data source bean is not {@code @RequestScoped} (an application-scoped one would deduplicate
  *     across users and requests, a dependent one not across the beans of one request);</li>
  * <li>fails deployment, naming each key, when a {@link DataSourceSettings} value is wrong, and when several
@@ -52,7 +55,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class RestDataSourceExtension implements Extension {
     private static final System.Logger LOG = System.getLogger(RestDataSourceExtension.class.getName());
     private static final List<Class<?>> OWN_BEANS = List.of(DataSourceProducer.class, ServletDataSourceContext.class,
-            ServletDataSourceContext.RequestState.class);
+            ServletDataSourceContext.RequestState.class, DataSourceErrorInterceptor.class);
 
     private final Set<Class<?>> discovered = ConcurrentHashMap.newKeySet();
     private volatile BeanManager beanManager;
@@ -68,6 +71,30 @@ public class RestDataSourceExtension implements Extension {
 
     void contextStateDiscovered(@Observes ProcessAnnotatedType<ServletDataSourceContext.RequestState> event) {
         discovered.add(event.getAnnotatedType().getJavaClass());
+    }
+
+    void interceptorDiscovered(@Observes ProcessAnnotatedType<DataSourceErrorInterceptor> event) {
+        discovered.add(event.getAnnotatedType().getJavaClass());
+    }
+
+    /**
+     * Binds {@link DataSourceErrorInterceptor} to the application's methods of each {@code RESTDataSource} bean class
+     * (CDI 4.0 §11.5.6: an extension may add interceptor bindings to any discovered type).
+     */
+    <T extends RESTDataSource> void bindErrorMapping(@Observes ProcessAnnotatedType<T> event) {
+        Class<T> type = event.getAnnotatedType().getJavaClass();
+        int modifiers = type.getModifiers();
+        if (Modifier.isAbstract(modifiers) || type.isInterface()) {
+            return;
+        }
+        if (Modifier.isFinal(modifiers)) {
+            LOG.log(Level.WARNING, () -> type.getName() + " is a final RESTDataSource class: the container cannot"
+                    + " intercept it, so its errors reach GraphQL without exact codes; make it non-final");
+            return;
+        }
+        event.configureAnnotatedType()
+                .filterMethods(m -> DataSourceErrorInterceptor.maps(m.getJavaMember()))
+                .forEach(m -> m.add(MapsDataSourceErrors.Literal.INSTANCE));
     }
 
     void addOwnBeansNotDiscovered(@Observes AfterTypeDiscovery event, BeanManager bm) {

@@ -1,10 +1,12 @@
 package dev.restdatasource.impl.cdi;
 
 import dev.restdatasource.DataSourceConfig;
+import dev.restdatasource.impl.graphql.GraphQLErrors;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Finds the data source of one Rest Client interface for the current request scope: the one kept in
@@ -16,6 +18,7 @@ final class SourceLookup {
     private final String name;
     private final BeanManager beanManager;
     private volatile DataSourceConfig config;
+    private volatile GraphQLErrors errors;
 
     SourceLookup(String name, BeanManager beanManager) {
         this.name = name;
@@ -40,6 +43,19 @@ final class SourceLookup {
         } catch (ContextNotActiveException e) {
             return false;
         }
+    }
+
+    /** Returns the mapper for GraphQL clients, following {@value DataSourceSettings#EXPOSE_UPSTREAM_DETAILS}. */
+    GraphQLErrors errors() {
+        GraphQLErrors e = errors;
+        if (e == null) {
+            Instance<DataSourceSettings> found = beanManager.createInstance().select(DataSourceSettings.class);
+            DataSourceSettings settings = found.isResolvable() ? found.get()
+                    : DataSourceSettings.load(ConfigProvider.getConfig());
+            e = new GraphQLErrors(settings.exposeUpstreamDetails());
+            errors = e;
+        }
+        return e;
     }
 
     private DataSourceConfig config() {
