@@ -41,7 +41,7 @@ public class DataSourceErrorInterceptor {
      * subclasses (not private, static or final), except those overriding a {@code RESTDataSource} method (its hooks
      * run inside the engine, which keeps plain {@code DataSourceException}s).
      */
-    static boolean maps(Method method) {
+    public static boolean maps(Method method) {
         int modifiers = method.getModifiers();
         Class<?> declaring = method.getDeclaringClass();
         if (Modifier.isPrivate(modifiers) || Modifier.isStatic(modifiers) || Modifier.isFinal(modifiers)
@@ -78,12 +78,13 @@ public class DataSourceErrorInterceptor {
         if (result instanceof CompletionStage<?> stage && context.getMethod() != null
                 && context.getMethod().getReturnType().isAssignableFrom(CompletableFuture.class)) {
             GraphQLErrors mapper = errors();
+            ClassLoader application = Thread.currentThread().getContextClassLoader(); // the stage may end elsewhere
             CompletableFuture<Object> mappedStage = new CompletableFuture<>();
             stage.whenComplete((value, failure) -> {
                 if (failure == null) {
                     mappedStage.complete(value);
                 } else {
-                    mappedStage.completeExceptionally(mapper.map(failure));
+                    mappedStage.completeExceptionally(mapper.map(failure, application));
                 }
             });
             return mappedStage;

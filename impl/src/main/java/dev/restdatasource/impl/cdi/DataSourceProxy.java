@@ -1,6 +1,7 @@
 package dev.restdatasource.impl.cdi;
 
 import dev.restdatasource.DataSourceException;
+import dev.restdatasource.impl.graphql.GraphQLErrors;
 import jakarta.ws.rs.ProcessingException;
 import java.io.Closeable;
 import java.lang.reflect.InvocationHandler;
@@ -16,7 +17,7 @@ import java.util.concurrent.CompletionStage;
  * the interface, choosing the request's data source on the calling thread first (see {@link CallContext}), and
  * gives callers the {@link DataSourceException} itself where the client runtime wrapped it (a
  * {@code ProcessingException}, or a {@code CompletionException} in a failed {@code CompletionStage}), mapped for
- * GraphQL clients by {@link dev.restdatasource.impl.graphql.GraphQLErrors}: the application's generated class for
+ * GraphQL clients by {@link GraphQLErrors}: the application's generated class for
  * its code, with a message free of upstream URLs and bodies. Thread-safe.
  */
 final class DataSourceProxy implements InvocationHandler {
@@ -58,12 +59,14 @@ final class DataSourceProxy implements InvocationHandler {
             throw sources.errors().map(unwrap(e.getCause()));
         }
         if (result instanceof CompletionStage<?> stage) {
+            ClassLoader application = Thread.currentThread().getContextClassLoader(); // the stage may end elsewhere
+            GraphQLErrors errors = sources.errors();
             CompletableFuture<Object> unwrapped = new CompletableFuture<>();
             stage.whenComplete((value, error) -> {
                 if (error == null) {
                     unwrapped.complete(value);
                 } else {
-                    unwrapped.completeExceptionally(sources.errors().map(unwrap(error)));
+                    unwrapped.completeExceptionally(errors.map(unwrap(error), application));
                 }
             });
             return unwrapped;

@@ -13,7 +13,9 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.InjectionPoint;
 import jakarta.enterprise.inject.spi.InjectionTarget;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessSyntheticAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessInjectionTarget;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import java.lang.System.Logger.Level;
@@ -55,7 +57,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class RestDataSourceExtension implements Extension {
     private static final System.Logger LOG = System.getLogger(RestDataSourceExtension.class.getName());
     private static final List<Class<?>> OWN_BEANS = List.of(DataSourceProducer.class, ServletDataSourceContext.class,
-            ServletDataSourceContext.RequestState.class, DataSourceErrorInterceptor.class);
+            ServletDataSourceContext.RequestState.class);
 
     private final Set<Class<?>> discovered = ConcurrentHashMap.newKeySet();
     private volatile BeanManager beanManager;
@@ -73,8 +75,20 @@ public class RestDataSourceExtension implements Extension {
         discovered.add(event.getAnnotatedType().getJavaClass());
     }
 
-    void interceptorDiscovered(@Observes ProcessAnnotatedType<DataSourceErrorInterceptor> event) {
-        discovered.add(event.getAnnotatedType().getJavaClass());
+    /**
+     * Adds {@link DataSourceErrorInterceptor} before discovery (observed with Weld 5.1: an interceptor added in
+     * {@code AfterTypeDiscovery}, like the beans above, is never enabled by its {@code @Priority}).
+     */
+    void addInterceptor(@Observes BeforeBeanDiscovery event, BeanManager bm) {
+        event.addAnnotatedType(bm.createAnnotatedType(DataSourceErrorInterceptor.class),
+                RestDataSourceExtension.class.getName() + "#" + DataSourceErrorInterceptor.class.getName());
+    }
+
+    /** Keeps the interceptor added above the only one when the container also discovers this jar's classes. */
+    void vetoDiscoveredInterceptor(@Observes ProcessAnnotatedType<DataSourceErrorInterceptor> event) {
+        if (!(event instanceof ProcessSyntheticAnnotatedType)) {
+            event.veto();
+        }
     }
 
     /**

@@ -73,20 +73,37 @@ public final class GraphQLErrors {
      * else {@code error} itself (the same instance).
      */
     public Throwable map(Throwable error) {
+        return map(error, Thread.currentThread().getContextClassLoader());
+    }
+
+    /**
+     * As {@link #map(Throwable)}, looking the generated classes up in {@code loader}: for failures that complete
+     * on another thread, pass the context class loader of the thread that made the call.
+     *
+     * @param loader the application's class loader; null for this library's own
+     */
+    public Throwable map(Throwable error, ClassLoader loader) {
         Throwable t = error;
         while (t != null && isWrapper(t) && t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
-        return t instanceof DataSourceException e && e.getClass() == DataSourceException.class ? toClient(e) : error;
+        return t instanceof DataSourceException e && e.getClass() == DataSourceException.class ? toClient(e, loader) : error;
     }
 
-    /** Returns {@code e} as the class the application has for its code, with the message for clients. */
+    /**
+     * Returns {@code e} as the class the application (the thread context class loader) has for its code, with the
+     * message for clients.
+     */
     public DataSourceException toClient(DataSourceException e) {
+        return toClient(e, Thread.currentThread().getContextClassLoader());
+    }
+
+    private DataSourceException toClient(DataSourceException e, ClassLoader loader) {
         if (e.getClass() != DataSourceException.class) {
             return e;
         }
         String message = exposeUpstreamDetails ? e.getMessage() : safeMessage(e);
-        Class<?> type = lookup(e.code());
+        Class<?> type = lookup(e.code(), loader);
         if (type != null) {
             try {
                 Constructor<?> constructor = type.getConstructor(String.class, DataSourceException.class);
@@ -133,9 +150,9 @@ public final class GraphQLErrors {
         return false;
     }
 
-    /** Returns the generated class for {@code code} as the thread context class loader sees it, or null. */
-    private static Class<?> lookup(String code) {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    /** Returns the generated class for {@code code} as {@code applicationLoader} (else this library's) sees it, or null. */
+    private static Class<?> lookup(String code, ClassLoader applicationLoader) {
+        ClassLoader loader = applicationLoader;
         if (loader == null) {
             loader = GraphQLErrors.class.getClassLoader();
         }
