@@ -135,6 +135,18 @@ public final class GeneratedCodes {
         return generated;
     }
 
+    /** Runs {@code work} with {@code loader} as the thread context class loader, as an application server would. */
+    public static <T> T withContextClassLoader(ClassLoader loader, java.util.concurrent.Callable<T> work) throws Exception {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            return work.call();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
     /** Returns a class loader over the generated classes whose parent is this test's class loader. */
     public static URLClassLoader loaderWithGeneratedClasses() throws IOException {
         URL url = generatedClasses().toUri().toURL();

@@ -64,14 +64,7 @@ class GraphQLErrorsCdiTest {
     }
 
     private static <T> T withLoader(ClassLoader loader, Callable<T> work) throws Exception {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(loader);
-        try {
-            return work.call();
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
+        return GeneratedCodes.withContextClassLoader(loader, work);
     }
 
     private static <T> T inApp(Callable<T> work) throws Exception {

@@ -44,14 +44,7 @@ class GraphQLErrorsTest {
     }
 
     private static <T> T withLoader(ClassLoader loader, Callable<T> work) throws Exception {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(loader);
-        try {
-            return work.call();
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
+        return GeneratedCodes.withContextClassLoader(loader, work);
     }
 
     private static DataSourceException http(int status, String text, String code) {
