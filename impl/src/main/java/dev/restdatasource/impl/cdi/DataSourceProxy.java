@@ -2,6 +2,7 @@ package dev.restdatasource.impl.cdi;
 
 import dev.restdatasource.DataSourceContext;
 import dev.restdatasource.DataSourceException;
+import dev.restdatasource.impl.graphql.GraphQLErrors;
 import jakarta.ws.rs.ProcessingException;
 import java.io.Closeable;
 import java.lang.reflect.InvocationHandler;
@@ -16,9 +17,10 @@ import java.util.concurrent.CompletionStage;
  * The instance behind {@code @Inject @DataSource SomeClient}: forwards each method to the Rest Client built for
  * the interface, choosing the request's data source on the calling thread first (see {@link CallContext}), and
  * gives callers the {@link DataSourceException} itself where the client runtime wrapped it (a
- * {@code ProcessingException}, or a {@code CompletionException} in a failed {@code CompletionStage}). For a method
- * returning {@code CompletionStage} it copies the incoming request's context first, as the client runs request
- * filters on another thread, outside the request scope. Thread-safe.
+ * {@code ProcessingException}, or a {@code CompletionException} in a failed {@code CompletionStage}), mapped for
+ * GraphQL clients by {@link GraphQLErrors}: the application's generated class for its code, with a message free of
+ * upstream URLs and bodies. For a method returning {@code CompletionStage} it copies the incoming request's
+ * context first, as the client runs request filters on another thread, outside the request scope. Thread-safe.
  */
 final class DataSourceProxy implements InvocationHandler {
     private final Object client;
@@ -58,15 +60,17 @@ final class DataSourceProxy implements InvocationHandler {
         try (CallContext.Scope ignored = CallContext.enter(new CallContext(sources.current(), captured))) {
             result = method.invoke(client, args);
         } catch (InvocationTargetException e) {
-            throw unwrap(e.getCause());
+            throw sources.errors().map(unwrap(e.getCause()));
         }
         if (result instanceof CompletionStage<?> stage) {
+            ClassLoader application = Thread.currentThread().getContextClassLoader(); // the stage may end elsewhere
+            GraphQLErrors errors = sources.errors();
             CompletableFuture<Object> unwrapped = new CompletableFuture<>();
             stage.whenComplete((value, error) -> {
                 if (error == null) {
                     unwrapped.complete(value);
                 } else {
-                    unwrapped.completeExceptionally(unwrap(error));
+                    unwrapped.completeExceptionally(errors.map(unwrap(error), application));
                 }
             });
             return unwrapped;

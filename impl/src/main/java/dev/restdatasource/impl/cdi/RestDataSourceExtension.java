@@ -13,10 +13,13 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.InjectionPoint;
 import jakarta.enterprise.inject.spi.InjectionTarget;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessSyntheticAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessInjectionTarget;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import java.lang.System.Logger.Level;
+import java.lang.reflect.Modifier;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,6 +44,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * <ul>
  * <li>adds this package's beans ({@link DataSourceProducer}, {@link ServletDataSourceContext}) when the container
  *     did not discover them, so the jar needs no {@code beans.xml};</li>
+ * <li>binds {@link DataSourceErrorInterceptor} to the application's methods of each data source, so that failures
+ *     reach GraphQL with exact error codes and safe messages ({@link dev.restdatasource.impl.graphql.GraphQLErrors});</li>
  * <li>warns when a data source bean is not {@code @RequestScoped} (an application-scoped one would deduplicate
  *     across users and requests, a dependent one not across the beans of one request);</li>
  * <li>fails deployment, naming each key, when a {@link DataSourceSettings} value is wrong, and when several
@@ -68,6 +73,42 @@ public class RestDataSourceExtension implements Extension {
 
     void contextStateDiscovered(@Observes ProcessAnnotatedType<ServletDataSourceContext.RequestState> event) {
         discovered.add(event.getAnnotatedType().getJavaClass());
+    }
+
+    /**
+     * Adds {@link DataSourceErrorInterceptor} before discovery (observed with Weld 5.1: an interceptor added in
+     * {@code AfterTypeDiscovery}, like the beans above, is never enabled by its {@code @Priority}).
+     */
+    void addInterceptor(@Observes BeforeBeanDiscovery event, BeanManager bm) {
+        event.addAnnotatedType(bm.createAnnotatedType(DataSourceErrorInterceptor.class),
+                RestDataSourceExtension.class.getName() + "#" + DataSourceErrorInterceptor.class.getName());
+    }
+
+    /** Keeps the interceptor added above the only one when the container also discovers this jar's classes. */
+    void vetoDiscoveredInterceptor(@Observes ProcessAnnotatedType<DataSourceErrorInterceptor> event) {
+        if (!(event instanceof ProcessSyntheticAnnotatedType)) {
+            event.veto();
+        }
+    }
+
+    /**
+     * Binds {@link DataSourceErrorInterceptor} to the application's methods of each {@code RESTDataSource} bean class
+     * (CDI 4.0 §11.5.6: an extension may add interceptor bindings to any discovered type).
+     */
+    <T extends RESTDataSource> void bindErrorMapping(@Observes ProcessAnnotatedType<T> event) {
+        Class<T> type = event.getAnnotatedType().getJavaClass();
+        int modifiers = type.getModifiers();
+        if (Modifier.isAbstract(modifiers) || type.isInterface()) {
+            return;
+        }
+        if (Modifier.isFinal(modifiers)) {
+            LOG.log(Level.WARNING, () -> type.getName() + " is a final RESTDataSource class: the container cannot"
+                    + " intercept it, so its errors reach GraphQL without exact codes; make it non-final");
+            return;
+        }
+        event.configureAnnotatedType()
+                .filterMethods(m -> DataSourceErrorInterceptor.maps(m.getJavaMember()))
+                .forEach(m -> m.add(MapsDataSourceErrors.Literal.INSTANCE));
     }
 
     void addOwnBeansNotDiscovered(@Observes AfterTypeDiscovery event, BeanManager bm) {

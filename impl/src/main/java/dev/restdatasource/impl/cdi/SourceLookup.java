@@ -1,11 +1,16 @@
 package dev.restdatasource.impl.cdi;
 
 import dev.restdatasource.DataSourceConfig;
+<<<<<<< HEAD
 import dev.restdatasource.DataSourceContext;
+=======
+import dev.restdatasource.impl.graphql.GraphQLErrors;
+>>>>>>> errors
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Finds the data source of one Rest Client interface for the current request scope: the one kept in
@@ -17,6 +22,7 @@ final class SourceLookup {
     private final String name;
     private final BeanManager beanManager;
     private volatile DataSourceConfig config;
+    private volatile GraphQLErrors errors;
 
     SourceLookup(String name, BeanManager beanManager) {
         this.name = name;
@@ -43,6 +49,7 @@ final class SourceLookup {
         }
     }
 
+<<<<<<< HEAD
     /**
      * Returns a copy of the incoming request's context for a call that continues on another thread (the
      * application's {@link DataSourceContext} bean when it is the {@link ServletDataSourceContext}), or null when
@@ -57,6 +64,19 @@ final class SourceLookup {
             return servlet.snapshot();
         }
         return null;
+=======
+    /** Returns the mapper for GraphQL clients, following {@value DataSourceSettings#EXPOSE_UPSTREAM_DETAILS}. */
+    GraphQLErrors errors() {
+        GraphQLErrors e = errors;
+        if (e == null) {
+            Instance<DataSourceSettings> found = beanManager.createInstance().select(DataSourceSettings.class);
+            DataSourceSettings settings = found.isResolvable() ? found.get()
+                    : DataSourceSettings.load(ConfigProvider.getConfig());
+            e = new GraphQLErrors(settings.exposeUpstreamDetails());
+            errors = e;
+        }
+        return e;
+>>>>>>> errors
     }
 
     private DataSourceConfig config() {

@@ -171,6 +171,32 @@ class RestClientDataSourceTest {
     }
 
     @Test
+    void errorsBecomeTheApplicationsGeneratedClassesWhenTheContextClassLoaderHasThem() throws Exception {
+        // first with this test's loader (no generated classes): a plain DataSourceException with the safe message
+        DataSourceException plain = assertThrows(DataSourceException.class, () -> inRequest(() -> api.movies.status(404)));
+        assertEquals(DataSourceException.class, plain.getClass());
+        assertEquals("404: Not Found", plain.getMessage());
+
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        try (java.net.URLClassLoader app = dev.restdatasource.impl.graphql.GeneratedCodes.loaderWithGeneratedClasses()) {
+            thread.setContextClassLoader(app);
+            DataSourceException e = assertThrows(DataSourceException.class, () -> inRequest(() -> api.movies.status(403)));
+            assertEquals("dev.restdatasource.graphql.codes.Forbidden", e.getClass().getName());
+            assertEquals("403: Forbidden", e.getMessage());
+            assertEquals("nope", e.body(), "the body stays available on the server");
+            ExecutionException async = assertThrows(ExecutionException.class, () -> inRequest(() -> api.movies.statusAsync(401))
+                    .toCompletableFuture().get(10, TimeUnit.SECONDS));
+            assertEquals("dev.restdatasource.graphql.codes.Unauthenticated", async.getCause().getClass().getName());
+            DataSourceException dead = assertThrows(DataSourceException.class, () -> inRequest(() -> api.dead.anything()));
+            assertEquals("dev.restdatasource.graphql.codes.UpstreamUnavailable", dead.getClass().getName());
+            assertEquals("Upstream unavailable", dead.getMessage());
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    @Test
     void refusedConnectionIsUpstreamUnavailable() {
         DataSourceException e = assertThrows(DataSourceException.class, () -> inRequest(() -> api.dead.anything()));
         assertEquals(ErrorCode.UPSTREAM_UNAVAILABLE, e.code());

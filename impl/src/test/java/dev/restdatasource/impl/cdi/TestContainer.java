@@ -14,7 +14,7 @@ import org.jboss.weld.environment.se.WeldContainer;
  * Weld SE without discovery, with {@link RestDataSourceExtension} and the given bean classes, over a SmallRye Config
  * holding exactly {@code settings}; closing it shuts Weld down and releases that config.
  */
-final class TestContainer implements AutoCloseable {
+public final class TestContainer implements AutoCloseable {
     private final SmallRyeConfig config;
     private final WeldContainer weld;
 
@@ -24,7 +24,7 @@ final class TestContainer implements AutoCloseable {
     }
 
     /** Boots a container; on failure the config is released and the boot exception rethrown. */
-    static TestContainer boot(Map<String, String> settings, Class<?>... beanClasses) {
+    public static TestContainer boot(Map<String, String> settings, Class<?>... beanClasses) {
         ConfigProviderResolver resolver = ConfigProviderResolver.instance();
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         SmallRyeConfig config = new SmallRyeConfigBuilder()
@@ -44,12 +44,12 @@ final class TestContainer implements AutoCloseable {
         }
     }
 
-    <T> T bean(Class<T> type) {
+    public <T> T bean(Class<T> type) {
         return weld.select(type).get();
     }
 
     /** Runs {@code work} inside a fresh request scope, as one GraphQL request. */
-    <T> T inRequest(Callable<T> work) throws Exception {
+    public <T> T inRequest(Callable<T> work) throws Exception {
         RequestContextController controller = bean(RequestContextController.class);
         controller.activate();
         try {

@@ -1,0 +1,63 @@
+package dev.restdatasource.impl.graphql;
+
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+/**
+ * Lets GraphQL clients see the messages of data-source failures by default: MicroProfile GraphQL shows the
+ * message of an unchecked exception only when its class, or a superclass, is listed. It lists
+ * {@code dev.restdatasource.DataSourceException} under both names of that key:
+ * {@value #EXCEPTIONS_WHITE_LIST} (MP GraphQL 1.0, the only one Open Liberty's mpGraphQL-2.0 reads) and
+ * {@value #SHOW_ERROR_MESSAGE} (MP GraphQL 2.0).
+ *
+ * <p>Its ordinal is {@value #ORDINAL}, below {@code microprofile-config.properties} (100). A configuration value is
+ * one string, so an application that sets either key itself replaces this default and must add
+ * {@code dev.restdatasource.DataSourceException} to its own list. The messages are safe to show:
+ * {@link GraphQLErrors} keeps upstream URLs and bodies out of them.
+ *
+ * <p>Registered in {@code META-INF/services/org.eclipse.microprofile.config.spi.ConfigSource}. Immutable.
+ */
+public final class GraphQLDefaultsConfigSource implements ConfigSource {
+    /** The ordinal: lower than every standard source. */
+    public static final int ORDINAL = 50;
+    /** The MP GraphQL 1.0 key, read by Open Liberty. */
+    public static final String EXCEPTIONS_WHITE_LIST = "mp.graphql.exceptionsWhiteList";
+    /** The MP GraphQL 2.0 key. */
+    public static final String SHOW_ERROR_MESSAGE = "mp.graphql.showErrorMessage";
+    /** The listed class. */
+    public static final String DATA_SOURCE_EXCEPTION = "dev.restdatasource.DataSourceException";
+
+    private static final Map<String, String> PROPERTIES = Map.of(
+            EXCEPTIONS_WHITE_LIST, DATA_SOURCE_EXCEPTION,
+            SHOW_ERROR_MESSAGE, DATA_SOURCE_EXCEPTION);
+
+    /** Called through {@link java.util.ServiceLoader}. */
+    public GraphQLDefaultsConfigSource() {
+    }
+
+    @Override
+    public Map<String, String> getProperties() {
+        return PROPERTIES;
+    }
+
+    @Override
+    public Set<String> getPropertyNames() {
+        return PROPERTIES.keySet();
+    }
+
+    @Override
+    public String getValue(String propertyName) {
+        return PROPERTIES.get(propertyName);
+    }
+
+    @Override
+    public String getName() {
+        return "restdatasource GraphQL defaults";
+    }
+
+    @Override
+    public int getOrdinal() {
+        return ORDINAL;
+    }
+}
