@@ -1,11 +1,8 @@
 package dev.restdatasource.impl.cdi;
 
 import dev.restdatasource.DataSourceConfig;
-<<<<<<< HEAD
 import dev.restdatasource.DataSourceContext;
-=======
 import dev.restdatasource.impl.graphql.GraphQLErrors;
->>>>>>> errors
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
@@ -49,7 +46,6 @@ final class SourceLookup {
         }
     }
 
-<<<<<<< HEAD
     /**
      * Returns a copy of the incoming request's context for a call that continues on another thread (the
      * application's {@link DataSourceContext} bean when it is the {@link ServletDataSourceContext}), or null when
@@ -64,7 +60,8 @@ final class SourceLookup {
             return servlet.snapshot();
         }
         return null;
-=======
+    }
+
     /** Returns the mapper for GraphQL clients, following {@value DataSourceSettings#EXPOSE_UPSTREAM_DETAILS}. */
     GraphQLErrors errors() {
         GraphQLErrors e = errors;
@@ -76,7 +73,6 @@ final class SourceLookup {
             errors = e;
         }
         return e;
->>>>>>> errors
     }
 
     private DataSourceConfig config() {
