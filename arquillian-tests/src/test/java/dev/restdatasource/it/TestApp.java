@@ -56,9 +56,12 @@ final class TestApp {
                 "");
     }
 
+    private static final String GENERATED_ERROR_CODES = "dev.restdatasource.graphql.codes";
+
     private static WebArchive war(String context, String settings) {
         WebArchive war = ShrinkWrap.create(WebArchive.class, context + ".war")
                 .addPackage(Queries.class.getPackage())
+                .addPackage(GENERATED_ERROR_CODES) // written into the test classes by restdatasource's processor
                 .addAsResource(new StringAsset(settings), "META-INF/microprofile-config.properties");
         for (File library : libraries()) {
             war.addAsLibrary(library.isDirectory() ? exploded(library) : ShrinkWrap.createFromZipFile(JavaArchive.class, library));

@@ -1,6 +1,5 @@
 package dev.restdatasource.example.graphql;
 
-import dev.restdatasource.example.errors.GraphQLErrors;
 import dev.restdatasource.example.movies.Movie;
 import dev.restdatasource.example.movies.MoviesAPI;
 import dev.restdatasource.example.personalization.ProgressLoader;
@@ -26,7 +25,7 @@ public class MoviesGraphQL {
     @Query
     @Description("One movie; an unknown id is an error with extensions.code NOT_FOUND.")
     public Movie movie(@Name("id") @NonNull String id) {
-        return GraphQLErrors.coded(() -> movies.getMovie(id));
+        return movies.getMovie(id);
     }
 
     /**
@@ -39,7 +38,7 @@ public class MoviesGraphQL {
     public List<Movie> mostViewedMovies(@Name("limit") @DefaultValue("3") int limit) {
         List<Movie> list;
         try {
-            list = GraphQLErrors.coded(movies.getMostViewedMovies(limit)).toCompletableFuture().join();
+            list = movies.getMostViewedMovies(limit).toCompletableFuture().join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }

@@ -1,7 +1,6 @@
 package dev.restdatasource.example.personalization;
 
 import dev.restdatasource.DataSource;
-import dev.restdatasource.example.errors.GraphQLErrors;
 import dev.restdatasource.example.movies.Movie;
 import dev.restdatasource.example.movies.MoviesAPI;
 import jakarta.inject.Inject;
@@ -40,15 +39,15 @@ public class PersonalizationGraphQL {
     @Query
     @Description("The signed-in user's favorite movies (needs Authorization: Bearer alice or bob).")
     public List<Movie> favorites() {
-        List<String> ids = GraphQLErrors.coded(() -> personalization.favorites());
+        List<String> ids = personalization.favorites();
         progress.expect(ids);
-        return ids.stream().map(id -> GraphQLErrors.coded(() -> movies.getMovie(id))).toList();
+        return ids.stream().map(id -> movies.getMovie(id)).toList();
     }
 
     @Query
     @Description("How far the signed-in user got in one movie, in percent (one upstream request per movie).")
     public CompletionStage<Progress> movieProgress(@Name("movieId") @NonNull String movieId) {
-        return GraphQLErrors.coded(personalization.progress(movieId));
+        return personalization.progress(movieId);
     }
 
     /**

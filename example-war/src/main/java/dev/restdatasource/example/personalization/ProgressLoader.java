@@ -1,7 +1,6 @@
 package dev.restdatasource.example.personalization;
 
 import dev.restdatasource.DataSource;
-import dev.restdatasource.example.errors.GraphQLErrors;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -46,7 +45,7 @@ public class ProgressLoader {
             expected.add(movieId);
             List<String> batch = new ArrayList<>(expected);
             expected.clear();
-            for (Progress p : GraphQLErrors.coded(() -> personalization.progressOf(batch))) {
+            for (Progress p : personalization.progressOf(batch)) {
                 loaded.put(p.getMovieId(), p);
             }
             for (String id : batch) {
