@@ -31,8 +31,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * {@code map-name} whatever the mode, and leaves the instance to the application; otherwise the store starts
  * its own member or client, shut down when the application stops.
  *
- * <p>Failure: a wrong value fails the first use of the bean (normally deployment) with an exception naming the
- * key. Thread-safety: CDI calls the producer once per application.
+ * <p>Failure: a wrong value fails deployment (the extension checks every key at deployment validation) with a
+ * message naming the full key, e.g. {@code restdatasource.hazelcast.port}. Thread-safety: CDI calls the
+ * producer once per application.
  */
 @ApplicationScoped
 public class HazelcastCacheProducer {
@@ -44,28 +45,61 @@ public class HazelcastCacheProducer {
     @Produces
     @ApplicationScoped
     KeyValueCache keyValueCache(Instance<HazelcastInstance> application) {
-        Config config = ConfigProvider.getConfig();
+        Choice choice = read(ConfigProvider.getConfig());
+        if (application.isResolvable()) {
+            return HazelcastKeyValueCache.of(application.get(), choice.mapName());
+        }
+        return choice.member() != null
+                ? HazelcastCaches.member(choice.member())
+                : HazelcastCaches.client(choice.clusterName(), choice.addresses(), choice.mapName());
+    }
+
+    /**
+     * What {@code config} asks for, every value checked; starts nothing. {@link HazelcastCacheExtension} calls it at
+     * deployment validation so that a wrong value fails the deployment.
+     *
+     * @throws IllegalArgumentException (or MicroProfile Config's exception for a value that does not convert or a
+     *                                  required key that is missing) with a message naming the full key
+     */
+    static Choice read(Config config) {
         String mode = config.getValue(MODE, String.class).trim().toLowerCase(Locale.ROOT);
         HazelcastMemberSettings d = HazelcastMemberSettings.defaults();
         String mapName = config.getOptionalValue(PREFIX + "map-name", String.class).orElse(d.mapName());
         String clusterName = config.getOptionalValue(PREFIX + "cluster-name", String.class).orElse(d.clusterName());
-        if (!mode.equals("embedded") && !mode.equals("client")) {
+        if (mode.equals("client")) {
+            List<String> addresses = list(config.getValue(PREFIX + "addresses", String.class));
+            if (addresses.isEmpty()) {
+                throw new IllegalArgumentException(PREFIX + "addresses must list at least one host:port");
+            }
+            return new Choice(null, clusterName, addresses, mapName);
+        }
+        if (!mode.equals("embedded")) {
             throw new IllegalArgumentException(MODE + " must be embedded or client: " + mode);
         }
-        if (application.isResolvable()) {
-            return HazelcastKeyValueCache.of(application.get(), mapName);
+        String interfaceAddress = config.getOptionalValue(PREFIX + "interface", String.class)
+                .orElse(d.interfaceAddress());
+        int port = config.getOptionalValue(PREFIX + "port", Integer.class).orElse(d.port());
+        List<String> members = config.getOptionalValue(PREFIX + "members", String.class)
+                .map(HazelcastCacheProducer::list).orElse(d.members());
+        int backupCount = config.getOptionalValue(PREFIX + "backup-count", Integer.class).orElse(d.backupCount());
+        try {
+            return new Choice(new HazelcastMemberSettings(clusterName, interfaceAddress, port, members, mapName,
+                    backupCount), clusterName, null, mapName);
+        } catch (IllegalArgumentException e) {
+            // The record names its components by their short key ("port must be ..."): give the full key.
+            throw new IllegalArgumentException(PREFIX + e.getMessage(), e);
         }
-        if (mode.equals("client")) {
-            return HazelcastCaches.client(clusterName, list(config.getValue(PREFIX + "addresses", String.class)),
-                    mapName);
-        }
-        return HazelcastCaches.member(new HazelcastMemberSettings(clusterName,
-                config.getOptionalValue(PREFIX + "interface", String.class).orElse(d.interfaceAddress()),
-                config.getOptionalValue(PREFIX + "port", Integer.class).orElse(d.port()),
-                config.getOptionalValue(PREFIX + "members", String.class).map(HazelcastCacheProducer::list)
-                        .orElse(d.members()),
-                mapName,
-                config.getOptionalValue(PREFIX + "backup-count", Integer.class).orElse(d.backupCount())));
+    }
+
+    /**
+     * The checked configuration: an embedded member ({@code member} set) or a client ({@code addresses} set).
+     *
+     * @param member      the member settings in mode {@code embedded}, else null
+     * @param clusterName the cluster name
+     * @param addresses   the cluster addresses in mode {@code client}, else null
+     * @param mapName     the map holding the entries
+     */
+    record Choice(HazelcastMemberSettings member, String clusterName, List<String> addresses, String mapName) {
     }
 
     void close(@Disposes KeyValueCache cache) {

@@ -64,6 +64,11 @@ public final class DataSourceSettings {
 
     private static final List<String> KNOWN_KEYS = List.of(CACHE_MAX_BYTES, CACHE_TIMEOUT, REQUEST_TIMEOUT,
             MAX_REDIRECTS, EXPOSE_UPSTREAM_DETAILS, PREFIX + "<name>" + URL_SUFFIX);
+    /**
+     * Key namespaces the cache backend modules own and check themselves (restdatasource-infinispan,
+     * restdatasource-hazelcast): not unknown keys here.
+     */
+    private static final List<String> BACKEND_NAMESPACES = List.of(PREFIX + "infinispan.", PREFIX + "hazelcast.");
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
     private static final Pattern BYTES = Pattern.compile("(\\d+)\\s*(KiB|MiB|GiB)?", Pattern.CASE_INSENSITIVE);
 
@@ -268,7 +273,7 @@ public final class DataSourceSettings {
                 }
             }
             for (String key : names) {
-                if (KNOWN_KEYS.contains(key)) {
+                if (KNOWN_KEYS.contains(key) || BACKEND_NAMESPACES.stream().anyMatch(key::startsWith)) {
                     continue;
                 }
                 String dataSource = dataSourceOfUrlKey(key);

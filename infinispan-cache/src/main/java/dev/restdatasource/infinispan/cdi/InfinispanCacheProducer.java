@@ -30,8 +30,9 @@ import org.infinispan.manager.EmbeddedCacheManager;
  * {@code cache-name} and leaves the manager to the application; otherwise the store starts its own node or
  * client, stopped when the application stops.
  *
- * <p>Failure: a wrong value fails the first use of the bean (normally deployment) with an exception naming the
- * key. Thread-safety: CDI calls the producer once per application.
+ * <p>Failure: a wrong value fails deployment (the extension checks every key at deployment validation) with a
+ * message naming the full key, e.g. {@code restdatasource.infinispan.bind-port}. Thread-safety: CDI calls the
+ * producer once per application.
  */
 @ApplicationScoped
 public class InfinispanCacheProducer {
@@ -43,22 +44,15 @@ public class InfinispanCacheProducer {
     @Produces
     @ApplicationScoped
     KeyValueCache keyValueCache(Instance<EmbeddedCacheManager> embedded, Instance<RemoteCacheManager> remote) {
-        Config config = ConfigProvider.getConfig();
-        String mode = config.getValue(MODE, String.class).trim().toLowerCase(Locale.ROOT);
-        String cacheName = config.getOptionalValue(PREFIX + "cache-name", String.class)
-                .orElse(InfinispanCaches.DEFAULT_CACHE_NAME);
-        switch (mode) {
-            case "embedded":
-                return embedded.isResolvable()
-                        ? InfinispanKeyValueCache.of(embedded.get(), cacheName)
-                        : InfinispanCaches.embedded(settings(config, cacheName));
-            case "remote":
-                return remote.isResolvable()
-                        ? InfinispanKeyValueCache.of(remote.get(), cacheName)
-                        : InfinispanCaches.remote(config.getValue(PREFIX + "servers", String.class), cacheName);
-            default:
-                throw new IllegalArgumentException(MODE + " must be embedded or remote: " + mode);
+        Choice choice = read(ConfigProvider.getConfig());
+        if (choice.node() != null) {
+            return embedded.isResolvable()
+                    ? InfinispanKeyValueCache.of(embedded.get(), choice.cacheName())
+                    : InfinispanCaches.embedded(choice.node());
         }
+        return remote.isResolvable()
+                ? InfinispanKeyValueCache.of(remote.get(), choice.cacheName())
+                : InfinispanCaches.remote(choice.servers(), choice.cacheName());
     }
 
     void close(@Disposes KeyValueCache cache) throws Exception {
@@ -67,15 +61,50 @@ public class InfinispanCacheProducer {
         }
     }
 
+    /**
+     * What {@code config} asks for, every value checked; starts nothing. {@link InfinispanCacheExtension} calls it
+     * at deployment validation so that a wrong value fails the deployment.
+     *
+     * @throws IllegalArgumentException (or MicroProfile Config's exception for a value that does not convert or a
+     *                                  required key that is missing) with a message naming the full key
+     */
+    static Choice read(Config config) {
+        String mode = config.getValue(MODE, String.class).trim().toLowerCase(Locale.ROOT);
+        String cacheName = config.getOptionalValue(PREFIX + "cache-name", String.class)
+                .orElse(InfinispanCaches.DEFAULT_CACHE_NAME);
+        switch (mode) {
+            case "embedded":
+                return new Choice(settings(config, cacheName), null, cacheName);
+            case "remote":
+                return new Choice(null, config.getValue(PREFIX + "servers", String.class), cacheName);
+            default:
+                throw new IllegalArgumentException(MODE + " must be embedded or remote: " + mode);
+        }
+    }
+
     /** The node settings from {@code config}, each missing key taking its default. */
     static InfinispanNodeSettings settings(Config config, String cacheName) {
         InfinispanNodeSettings d = InfinispanNodeSettings.defaults();
-        return new InfinispanNodeSettings(
-                config.getOptionalValue(PREFIX + "cluster-name", String.class).orElse(d.clusterName()),
-                config.getOptionalValue(PREFIX + "bind-address", String.class).orElse(d.bindAddress()),
-                config.getOptionalValue(PREFIX + "bind-port", Integer.class).orElse(d.bindPort()),
-                config.getOptionalValue(PREFIX + "initial-hosts", String.class).orElse(d.initialHosts()),
-                cacheName,
-                config.getOptionalValue(PREFIX + "owners", Integer.class).orElse(d.owners()));
+        String clusterName = config.getOptionalValue(PREFIX + "cluster-name", String.class).orElse(d.clusterName());
+        String bindAddress = config.getOptionalValue(PREFIX + "bind-address", String.class).orElse(d.bindAddress());
+        int bindPort = config.getOptionalValue(PREFIX + "bind-port", Integer.class).orElse(d.bindPort());
+        String initialHosts = config.getOptionalValue(PREFIX + "initial-hosts", String.class).orElse(d.initialHosts());
+        int owners = config.getOptionalValue(PREFIX + "owners", Integer.class).orElse(d.owners());
+        try {
+            return new InfinispanNodeSettings(clusterName, bindAddress, bindPort, initialHosts, cacheName, owners);
+        } catch (IllegalArgumentException e) {
+            // The record names its components by their short key ("bind-port must be ..."): give the full key.
+            throw new IllegalArgumentException(PREFIX + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The checked configuration: an embedded node ({@code node} set) or a Hot Rod client ({@code servers} set).
+     *
+     * @param node      the node settings in mode {@code embedded}, else null
+     * @param servers   the Hot Rod servers in mode {@code remote}, else null
+     * @param cacheName the cache holding the entries
+     */
+    record Choice(InfinispanNodeSettings node, String servers, String cacheName) {
     }
 }

@@ -1,0 +1,90 @@
+package dev.restdatasource.hazelcast;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import dev.restdatasource.cache.testkit.KeyValueCacheCdiContract;
+import dev.restdatasource.cache.testkit.LoopbackPorts;
+import dev.restdatasource.hazelcast.cdi.HazelcastCacheExtension;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.spi.Extension;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The CDI wiring of restdatasource-hazelcast (mode {@code embedded}) under Weld SE and SmallRye Config. */
+class HazelcastCdiTest extends KeyValueCacheCdiContract {
+    private static final String PREFIX = "restdatasource.hazelcast.";
+    private final int port = LoopbackPorts.free(1, 15_000, 20_000, 0).get(0);
+
+    @Override
+    protected String prefix() {
+        return PREFIX;
+    }
+
+    @Override
+    protected Extension extension() {
+        return new HazelcastCacheExtension();
+    }
+
+    @Override
+    protected Map<String, String> ownNodeSettings() {
+        return Map.of(PREFIX + "mode", "embedded",
+                PREFIX + "cluster-name", "rds-cdi-" + UUID.randomUUID(),
+                PREFIX + "port", Integer.toString(port),
+                PREFIX + "members", "127.0.0.1:" + port,
+                PREFIX + "backup-count", "0");
+    }
+
+    @Override
+    protected int ownNodePort() {
+        return port;
+    }
+
+    @Override
+    protected Class<?> applicationEngineBean() {
+        return ApplicationInstance.class;
+    }
+
+    @Override
+    protected int entriesInApplicationEngine() {
+        return ApplicationInstance.last.getMap(HazelcastMemberSettings.defaults().mapName()).size();
+    }
+
+    @Override
+    protected List<String[]> badSettings() {
+        return List.of(
+                new String[] {"mode", "server", PREFIX + "mode must be embedded or client: server"},
+                new String[] {"port", "0", PREFIX + "port must be within 1..65535: 0"},
+                new String[] {"port", "abc", PREFIX + "port"},
+                new String[] {"backup-count", "7", PREFIX + "backup-count must be within 0..6: 7"},
+                new String[] {"members", " , ", PREFIX + "members must list at least one host:port"},
+                new String[] {"mode", "client", PREFIX + "addresses"});
+    }
+
+    /** The application's own member: loopback only, no join (a cluster of one), stopped by the application. */
+    @ApplicationScoped
+    static class ApplicationInstance {
+        static volatile HazelcastInstance last;
+
+        @Produces
+        @ApplicationScoped
+        HazelcastInstance instance() {
+            Config config = new Config().setClusterName("rds-cdi-app-" + UUID.randomUUID());
+            config.setProperty("hazelcast.phone.home.enabled", "false");
+            config.getNetworkConfig().setPort(LoopbackPorts.free(1, 20_000, 25_000, 0).get(0)).setPortAutoIncrement(false);
+            config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
+            config.getNetworkConfig().getJoin().getMulticastConfig().setEnabled(false);
+            config.getNetworkConfig().getJoin().getAutoDetectionConfig().setEnabled(false);
+            config.getNetworkConfig().getJoin().getTcpIpConfig().setEnabled(false);
+            last = Hazelcast.newHazelcastInstance(config);
+            return last;
+        }
+
+        void stop(@Disposes HazelcastInstance instance) {
+            instance.shutdown();
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package dev.restdatasource.cache.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.restdatasource.DataSourceConfig;
+import dev.restdatasource.DataSourceResponse;
+import dev.restdatasource.impl.cdi.RestDataSourceExtension;
+import dev.restdatasource.impl.store.InMemoryKeyValueCache;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.enterprise.inject.spi.Extension;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * How a backend module's CDI wiring must behave, under Weld SE (no discovery) and SmallRye Config: the module's
+ * extension adds its {@code KeyValueCache} producer only when {@code <prefix>mode} is set; a data source then stores
+ * in the backend (a second request is served from the cache the first one filled); an application's own engine bean
+ * is used instead of building one; the store the producer built is closed when the container shuts down (its port
+ * is free again); and a wrong setting fails deployment with a message naming the full key.
+ *
+ * <p>Each test boots its own container and stops it, and the upstream, before it ends. Waits are bounded.
+ */
+public abstract class KeyValueCacheCdiContract {
+    private static final Duration PORT_WAIT = Duration.ofSeconds(15);
+
+    /** The backend's key prefix, e.g. {@code restdatasource.infinispan.}. */
+    protected abstract String prefix();
+
+    /** A new instance of the backend's portable extension. */
+    protected abstract Extension extension();
+
+    /**
+     * Settings (under {@link #prefix()}) that make the producer start its own embedded node on 127.0.0.1 at
+     * {@link #ownNodePort()}, in a cluster of its own.
+     */
+    protected abstract Map<String, String> ownNodeSettings();
+
+    /** The TCP port the node of {@link #ownNodeSettings()} listens on. */
+    protected abstract int ownNodePort();
+
+    /**
+     * A bean class producing the application's own engine object (an {@code EmbeddedCacheManager}, a
+     * {@code HazelcastInstance}); {@link #entriesInApplicationEngine()} reads what it holds.
+     */
+    protected abstract Class<?> applicationEngineBean();
+
+    /** How many entries the store of the last {@link #applicationEngineBean()} holds. */
+    protected abstract int entriesInApplicationEngine();
+
+    /**
+     * Wrong settings, one per row: {@code {key without prefix, value, text the deployment error must contain}};
+     * the text must itself name the full key at fault (e.g. {@code "restdatasource.x.port must be ..."}).
+     */
+    protected abstract List<String[]> badSettings();
+
+    @Test
+    void withoutModeTheExtensionAddsNothingAndTheInMemoryStoreStays() {
+        try (CountingUpstream upstream = CountingUpstream.start();
+             Container container = Container.boot(Map.of("restdatasource.CdiMoviesAPI.url", upstream.url()),
+                     extension(), CdiMoviesAPI.class)) {
+            assertInstanceOf(InMemoryKeyValueCache.class, container.bean(DataSourceConfig.class).cache());
+        }
+    }
+
+    @Test
+    void aDataSourceStoresInTheBackendAndTheStoreIsClosedOnShutdown() throws Exception {
+        Map<String, String> settings = new HashMap<>(ownNodeSettings());
+        try (CountingUpstream upstream = CountingUpstream.start()) {
+            settings.put("restdatasource.CdiMoviesAPI.url", upstream.url());
+            try (Container container = Container.boot(settings, extension(), CdiMoviesAPI.class)) {
+                assertFalse(container.bean(DataSourceConfig.class).cache() instanceof InMemoryKeyValueCache,
+                        "the backend's store replaces the in-memory one");
+                servedFromTheCacheOnTheSecondRequest(container, upstream);
+                assertTrue(inUse(ownNodePort()), "the producer started a node on " + ownNodePort());
+            }
+            awaitFree(ownNodePort(), "the node is stopped when the container shuts down");
+        }
+    }
+
+    @Test
+    void anApplicationEngineBeanIsUsedInsteadOfBuildingOne() throws Exception {
+        Map<String, String> settings = new HashMap<>(ownNodeSettings());
+        try (CountingUpstream upstream = CountingUpstream.start()) {
+            settings.put("restdatasource.CdiMoviesAPI.url", upstream.url());
+            try (Container container = Container.boot(settings, extension(), CdiMoviesAPI.class,
+                    applicationEngineBean())) {
+                servedFromTheCacheOnTheSecondRequest(container, upstream);
+                assertTrue(entriesInApplicationEngine() > 0, "the entry is in the application's engine");
+                assertFalse(inUse(ownNodePort()), "no node of the producer's own on " + ownNodePort());
+            }
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aWrongSettingFailsDeploymentNamingTheFullKey() {
+        return badSettings().stream().map(row -> DynamicTest.dynamicTest(prefix() + row[0] + "=" + row[1], () -> {
+            Map<String, String> settings = new HashMap<>(ownNodeSettings());
+            settings.put(prefix() + row[0], row[1]);
+            settings.put("restdatasource.CdiMoviesAPI.url", "http://127.0.0.1:1/");
+            DeploymentException e = assertThrows(DeploymentException.class,
+                    () -> Container.boot(settings, extension(), CdiMoviesAPI.class).close());
+            String messages = messages(e);
+            assertTrue(row[2].contains(prefix()), "the expected text names the full key: " + row[2]);
+            assertTrue(messages.contains(row[2]), () -> "the error should say '" + row[2] + "': " + messages);
+            assertFalse(inUse(ownNodePort()), "a failed deployment leaves no node running");
+        }));
+    }
+
+    private static void servedFromTheCacheOnTheSecondRequest(Container container, CountingUpstream upstream)
+            throws Exception {
+        String id = UUID.randomUUID().toString();
+        CdiMoviesAPI movies = container.bean(CdiMoviesAPI.class);
+        DataSourceResponse first = container.inRequest(() -> movies.movie(id));
+        assertFalse(first.fromCache(), "the first request goes upstream");
+        DataSourceResponse second = container.inRequest(() -> movies.movie(id));
+        assertTrue(second.fromCache(), "a second request is served from the backend's cache");
+        assertEquals(CountingUpstream.body(id), second.bodyAsString());
+        assertEquals(1, upstream.requests(), "one upstream request for two data-source calls");
+    }
+
+    /** Whether something listens on 127.0.0.1:{@code port} (binding it fails). */
+    protected static boolean inUse(int port) {
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return false;
+        } catch (IOException bound) {
+            return true;
+        }
+    }
+
+    private static void awaitFree(int port, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + PORT_WAIT.toNanos();
+        while (inUse(port)) {
+            if (System.nanoTime() - deadline > 0) {
+                fail(what + ": port " + port + " still in use after " + PORT_WAIT);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static String messages(Throwable e) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            all.append(t).append('\n');
+            for (Throwable s : t.getSuppressed()) {
+                all.append(s).append('\n');
+            }
+        }
+        return all.toString();
+    }
+
+    /** Weld SE without discovery over a SmallRye Config holding exactly the given settings. */
+    private static final class Container implements AutoCloseable {
+        private final SmallRyeConfig config;
+        private final WeldContainer weld;
+
+        private Container(SmallRyeConfig config, WeldContainer weld) {
+            this.config = config;
+            this.weld = weld;
+        }
+
+        static Container boot(Map<String, String> settings, Extension backend, Class<?>... beans) {
+            ConfigProviderResolver resolver = ConfigProviderResolver.instance();
+            SmallRyeConfig config = new SmallRyeConfigBuilder()
+                    .withSources(new PropertiesConfigSource(settings, "test-settings", 500)).build();
+            resolver.registerConfig(config, Thread.currentThread().getContextClassLoader());
+            try {
+                return new Container(config, new Weld("backend-test-" + UUID.randomUUID()).disableDiscovery()
+                        .addExtension(new RestDataSourceExtension()).addExtension(backend).addBeanClasses(beans)
+                        .initialize());
+            } catch (RuntimeException e) {
+                resolver.releaseConfig(config);
+                throw e;
+            }
+        }
+
+        <T> T bean(Class<T> type) {
+            return weld.select(type).get();
+        }
+
+        <T> T inRequest(Supplier<T> work) {
+            RequestContextController controller = bean(RequestContextController.class);
+            controller.activate();
+            try {
+                return work.get();
+            } finally {
+                controller.deactivate();
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                weld.shutdown();
+            } finally {
+                ConfigProviderResolver.instance().releaseConfig(config);
+            }
+        }
+    }
+}
