@@ -3,6 +3,9 @@ package dev.restdatasource.it;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -13,14 +16,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A wrong {@code restdatasource.*} value fails deployment on Liberty with a message naming the key. The deployment
- * is unmanaged so that the test can deploy it itself, catch the failure and read the server's messages.log.
+ * A wrong {@code restdatasource.*} value fails deployment with a message naming the key. The deployment is unmanaged
+ * so that the test can deploy it itself, catch the failure and read the server's log.
  */
 @ExtendWith(ArquillianExtension.class)
 class BadConfigIT {
     private static final String NAME = "bad-config";
     private static final String CONTEXT = "rds-bad-config";
     private static final String KEY = "restdatasource.request-timeout";
+    private static final Pattern RECORD_START = Pattern.compile("\\[\\d|\\d{4}-\\d\\d-\\d\\d ");
 
     @ArquillianResource
     Deployer deployer;
@@ -31,22 +35,42 @@ class BadConfigIT {
         return TestApp.withSettings(CONTEXT, KEY + "=abc");
     }
 
+    /**
+     * Splits a server log into records: a record starts with a timestamp (Liberty's {@code [11/24/26 ...]}, WildFly's
+     * {@code 2026-11-24 ...}) and goes on over the following lines (WildFly prints the causes below the message).
+     */
+    private static List<String> logRecords(String log) {
+        List<String> records = new ArrayList<>();
+        StringBuilder record = new StringBuilder();
+        for (String line : log.split("\\R")) {
+            if (RECORD_START.matcher(line).lookingAt() && record.length() > 0) {
+                records.add(record.toString());
+                record.setLength(0);
+            }
+            record.append(line).append('\n');
+        }
+        records.add(record.toString());
+        return records;
+    }
+
     @Test
     void badValueFailsDeploymentNamingTheKey() throws Exception {
-        int logBefore = Server.messagesLog().length();
+        int logBefore = Server.serverLog().length();
         Exception failure = assertThrows(DeploymentException.class, () -> deployer.deploy(NAME));
         try {
-            // the container reads the server's FFDC report of the failure into the exception it throws
+            // the container puts the server's report of the failure (Liberty's FFDC, WildFly's failure description)
+            // into the exception it throws
             StringBuilder chain = new StringBuilder();
             for (Throwable t = failure; t != null; t = t.getCause()) {
                 chain.append(t).append('\n');
             }
             assertTrue(chain.toString().contains(KEY), "the deployment exception names " + KEY + ": " + chain);
 
-            String log = Server.messagesLog();
+            String log = Server.serverLog();
             String newLines = log.length() >= logBefore ? log.substring(logBefore) : log;
-            assertTrue(newLines.lines().anyMatch(line -> line.contains("CWWKZ0002E") && line.contains(CONTEXT)
-                    && line.contains(KEY)), "messages.log reports the failed start naming " + KEY + ":\n" + newLines);
+            String failed = ServerFlavor.current().deploymentFailedMessageId();
+            assertTrue(logRecords(newLines).stream().anyMatch(record -> record.contains(failed) && record.contains(CONTEXT)
+                    && record.contains(KEY)), "the server log reports the failed start naming " + KEY + ":\n" + newLines);
         } finally {
             try {
                 deployer.undeploy(NAME);

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Caching, deduplication, per-user safety and request filters of both kinds of data source, on Open Liberty,
+ * Caching, deduplication, per-user safety and request filters of both kinds of data source, on the server under test,
  * through real GraphQL requests. Each test uses fresh ids and compares upstream counts before and after, so tests
  * sharing the deployment (and its HTTP cache) do not disturb each other.
  */

@@ -14,8 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * The test side of the Liberty server: GraphQL requests and upstream counters over real HTTP on 127.0.0.1, and the
- * server's messages.log. The port and the server's folder come from the system properties failsafe sets.
+ * The test side of the server under test: GraphQL requests and upstream counters over real HTTP on 127.0.0.1, and the
+ * server's log. The port and the server's folder come from the system properties failsafe sets.
  */
 final class Server {
     private static final HttpClient CLIENT = HttpClient.newBuilder()
@@ -77,10 +77,9 @@ final class Server {
         return parse(response.body());
     }
 
-    /** Returns the server's messages.log as it is now (empty if there is none yet). */
-    static String messagesLog() throws IOException {
-        Path log = Path.of(System.getProperty("it.wlp.home", "target/liberty/wlp"), "usr", "servers",
-                System.getProperty("it.server.name", "arquillian"), "logs", "messages.log");
+    /** Returns the server's log (Liberty's messages.log, WildFly's server.log) as it is now (empty if none yet). */
+    static String serverLog() throws IOException {
+        Path log = ServerFlavor.current().serverLog();
         return Files.exists(log) ? Files.readString(log) : "";
     }
 

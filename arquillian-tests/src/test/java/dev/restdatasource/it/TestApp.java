@@ -18,7 +18,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * Builds the test WARs: the classes of {@code dev.restdatasource.it.app} (GraphQL API, data sources, request
  * filter, upstream REST API), a {@code microprofile-config.properties}, and the library jars restdatasource-api,
  * restdatasource-impl and Caffeine, taken from the test class path (the reactor's jars in {@code mvn verify}, or the
- * local repository's). Nothing that Open Liberty provides (CDI, JSON-B, MicroProfile APIs) is bundled.
+ * local repository's), plus what {@link ServerFlavor#bundledLibraries()} and {@link ServerFlavor#extraSettings()} add
+ * for the server under test. Nothing the server provides (CDI, JSON-B, MicroProfile APIs) is bundled.
  */
 final class TestApp {
     /** The context root of the main test application. */
@@ -53,7 +54,7 @@ final class TestApp {
                 "restdatasource.unreachable-client.url=http://127.0.0.1:1/",
                 "profiles/mp-rest/url=" + upstream,
                 "profiles/mp-rest/readTimeout=2000",
-                "");
+                "") + ServerFlavor.current().extraSettings();
     }
 
     private static final String GENERATED_ERROR_CODES = "dev.restdatasource.graphql.codes";
@@ -69,7 +70,10 @@ final class TestApp {
         return war;
     }
 
-    /** The jars (or, from an IDE, class folders) of restdatasource-api, restdatasource-impl and Caffeine. */
+    /**
+     * The jars (or, from an IDE, class folders) of restdatasource-api, restdatasource-impl and Caffeine, then those
+     * the server under test needs bundled.
+     */
     private static Set<File> libraries() {
         Set<File> files = new LinkedHashSet<>();
         for (Class<?> type : new Class<?>[] {RESTDataSource.class, RestDataSourceExtension.class, Caffeine.class}) {
@@ -79,6 +83,7 @@ final class TestApp {
                 throw new IllegalStateException("Cannot locate the jar of " + type.getName(), e);
             }
         }
+        files.addAll(ServerFlavor.current().bundledLibraries());
         return files;
     }
 

@@ -7,8 +7,9 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
 /**
  * Builds the instance of a data-source Rest Client: the Rest Client itself, made with {@link RestClientBuilder} so
  * the interface's {@code @RegisterProvider}s, {@code ClientHeadersFactory} and the configured providers and
- * timeouts apply, plus the pipeline's filter, error mapper and context propagation, wrapped in a
- * {@link DataSourceProxy}.
+ * timeouts apply, plus the pipeline's filter, error mapper and context propagation (an
+ * {@code AsyncInvocationInterceptorFactory} and, for runtimes that skip it, a {@link CallContextExecutor}), wrapped
+ * in a {@link DataSourceProxy}.
  */
 final class RestClientFactory {
     private RestClientFactory() {
@@ -37,6 +38,7 @@ final class RestClientFactory {
         builder.register(new PipelineFilter(sources, settings.readTimeout()), PipelineFilter.PRIORITY);
         builder.register(new ErrorMapper(sources), ErrorMapper.PRIORITY);
         builder.register(new ContextPropagation());
+        builder.executorService(CallContextExecutor.create());
         return DataSourceProxy.create(settings.type(), builder.build(settings.type()), sources);
     }
 
