@@ -28,6 +28,7 @@ public final class HazelcastCaches {
     /** The member configuration for {@code settings}; exposed so applications can start from it. */
     public static Config memberConfig(HazelcastMemberSettings settings) {
         Config config = new Config();
+        config.setClassLoader(applicationClassLoader());
         config.setClusterName(settings.clusterName());
         config.setProperty("hazelcast.phone.home.enabled", "false");
         config.setProperty("hazelcast.socket.bind.any", "false");
@@ -60,6 +61,7 @@ public final class HazelcastCaches {
      */
     public static ClientConfig clientConfig(String clusterName, List<String> addresses) {
         ClientConfig config = new ClientConfig();
+        config.setClassLoader(applicationClassLoader());
         config.setClusterName(HazelcastMemberSettings.nonBlank(clusterName, "cluster-name"));
         config.getNetworkConfig().setAddresses(List.copyOf(Objects.requireNonNull(addresses, "addresses")));
         ClientConnectionStrategyConfig strategy = config.getConnectionStrategyConfig();
@@ -70,6 +72,17 @@ public final class HazelcastCaches {
                 .setMaxBackoffMillis(1_000)
                 .setClusterConnectTimeoutMillis(-1);
         return config;
+    }
+
+    /**
+     * The class loader Hazelcast gives its threads as context class loader: the caller's context class loader (in a
+     * server, the application's), else this library's. The engine's continuations run on the threads that complete
+     * Hazelcast's futures, and they look up services (JSON-B, ...) through that class loader; without it a WAR on
+     * Open Liberty failed with "Provider org.eclipse.yasson.JsonBindingProvider not found".
+     */
+    static ClassLoader applicationClassLoader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : HazelcastCaches.class.getClassLoader();
     }
 
     /** Starts a client ({@link #clientConfig}) and returns a store on its map {@code mapName}. */

@@ -39,7 +39,9 @@ import org.eclipse.microprofile.config.Config;
  *
  * <p>Durations are written {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h} or as ISO-8601 ({@code PT30S}) and
  * must be positive. Any other key under the prefix is an error (typo protection), so a misspelt key fails
- * deployment instead of being ignored. Empty values count as absent (MicroProfile Config's rule).
+ * deployment instead of being ignored, except the keys of the cache backend modules
+ * ({@code restdatasource.infinispan.*}, {@code restdatasource.hazelcast.*}, see {@link #BACKEND_PREFIXES}), which
+ * those modules read themselves. Empty values count as absent (MicroProfile Config's rule).
  *
  * <p>Immutable and thread-safe.
  */
@@ -62,13 +64,14 @@ public final class DataSourceSettings {
     /** Default of {@value #CACHE_MAX_BYTES}: 64 MiB. */
     public static final long DEFAULT_CACHE_MAX_BYTES = 64L * 1024 * 1024;
 
+    /**
+     * Key prefixes owned by the cache backend modules (restdatasource-infinispan, restdatasource-hazelcast): their
+     * keys are not data-source settings and are left to those modules.
+     */
+    public static final List<String> BACKEND_PREFIXES = List.of(PREFIX + "infinispan.", PREFIX + "hazelcast.");
+
     private static final List<String> KNOWN_KEYS = List.of(CACHE_MAX_BYTES, CACHE_TIMEOUT, REQUEST_TIMEOUT,
             MAX_REDIRECTS, EXPOSE_UPSTREAM_DETAILS, PREFIX + "<name>" + URL_SUFFIX);
-    /**
-     * Key namespaces the cache backend modules own and check themselves (restdatasource-infinispan,
-     * restdatasource-hazelcast): not unknown keys here.
-     */
-    private static final List<String> BACKEND_NAMESPACES = List.of(PREFIX + "infinispan.", PREFIX + "hazelcast.");
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
     private static final Pattern BYTES = Pattern.compile("(\\d+)\\s*(KiB|MiB|GiB)?", Pattern.CASE_INSENSITIVE);
 
@@ -268,12 +271,12 @@ public final class DataSourceSettings {
             }
             TreeSet<String> names = new TreeSet<>();
             for (String name : config.getPropertyNames()) {
-                if (name.startsWith(PREFIX)) {
+                if (name.startsWith(PREFIX) && BACKEND_PREFIXES.stream().noneMatch(name::startsWith)) {
                     names.add(name);
                 }
             }
             for (String key : names) {
-                if (KNOWN_KEYS.contains(key) || BACKEND_NAMESPACES.stream().anyMatch(key::startsWith)) {
+                if (KNOWN_KEYS.contains(key)) {
                     continue;
                 }
                 String dataSource = dataSourceOfUrlKey(key);

@@ -2,6 +2,7 @@ package dev.restdatasource.impl.cdi;
 
 import dev.restdatasource.RESTDataSource;
 import dev.restdatasource.cache.KeyValueCache;
+import dev.restdatasource.impl.json.Json;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.event.Observes;
@@ -49,7 +50,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * <li>warns when a data source bean is not {@code @RequestScoped} (an application-scoped one would deduplicate
  *     across users and requests, a dependent one not across the beans of one request);</li>
  * <li>fails deployment, naming each key, when a {@link DataSourceSettings} value is wrong, and when several
- *     {@link KeyValueCache} beans compete.</li>
+ *     {@link KeyValueCache} beans compete;</li>
+ * <li>creates the library's JSON-B instance at deployment, where the thread's context class loader is the
+ *     application's: the engine may parse its first body on a thread of a cache store (Hazelcast, Infinispan,
+ *     an application's) whose context class loader cannot see the server's JSON-B provider.</li>
  * </ul>
  *
  * <p>Registered in {@code META-INF/services/jakarta.enterprise.inject.spi.Extension}.
@@ -134,6 +138,7 @@ public class RestDataSourceExtension implements Extension {
 
     void validate(@Observes AfterDeploymentValidation event, BeanManager bm) {
         this.beanManager = bm;
+        warmJsonb();
         try {
             DataSourceSettings.load(ConfigProvider.getConfig());
         } catch (DataSourceSettings.InvalidSettingsException e) {
@@ -148,6 +153,15 @@ public class RestDataSourceExtension implements Extension {
                         + " sources' HTTP cache: " + caches.stream().map(b -> b.getBeanClass().getName()).sorted()
                         .collect(Collectors.joining(", ")) + ". Keep one, or select one with @Alternative @Priority."));
             }
+        }
+    }
+
+    private static void warmJsonb() {
+        try {
+            Json.jsonb();
+        } catch (RuntimeException | Error noJsonb) {
+            // Reported where JSON is first needed; an application may never need it.
+            LOG.log(System.Logger.Level.DEBUG, "No JSON-B at deployment", noJsonb);
         }
     }
 

@@ -83,4 +83,17 @@ class DataSourceSettingsTest {
                         + " (e.g. https://api.example.com/v1/)"), e.problems());
         assertTrue(e.getMessage().startsWith("restdatasource.cache.max-bytes: "));
     }
+
+    @Test
+    void theCacheBackendsKeysAreLeftToTheirModules() {
+        DataSourceSettings s = DataSourceSettings.load(config(Map.of(
+                "restdatasource.hazelcast.mode", "embedded",
+                "restdatasource.hazelcast.members", "127.0.0.1:5801,127.0.0.1:5802",
+                "restdatasource.infinispan.mode", "embedded",
+                "restdatasource.infinispan.initial-hosts", "127.0.0.1[7900],127.0.0.1[7901]",
+                "restdatasource.movies.url", "http://127.0.0.1:9380/example/upstream/")));
+        assertEquals(Map.of("movies", "http://127.0.0.1:9380/example/upstream/"), s.urls());
+        assertThrows(DataSourceSettings.InvalidSettingsException.class,
+                () -> DataSourceSettings.load(config(Map.of("restdatasource.hazelcastmode", "embedded"))));
+    }
 }
