@@ -28,6 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code @DataSource} Rest Client, next to a cacheable single call; and what the MicroProfile way, a
  * {@code @Source List} batch resolver, does on Liberty 26.0.0.3 today.
  */
+@Tag("batching")
 @ExtendWith(ArquillianExtension.class)
 class BatchingIT {
     private static final String APP = "rds-batch";
