@@ -2,6 +2,7 @@ package dev.restdatasource.impl.cdi;
 
 import dev.restdatasource.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -10,11 +11,17 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.InterceptionFactory;
 import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
 import jakarta.inject.Provider;
 import java.io.Closeable;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -25,7 +32,9 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  * each such interface found at a {@code @DataSource} injection point it adds one application-scoped bean whose
  * calls run through the data-source pipeline (the Rest Client is shared; deduplication is per request scope through
  * {@link RestClientSources}). The settings are read when the bean is defined, so a missing or invalid URL fails
- * deployment with the keys' names. Registered in {@code META-INF/services}.
+ * deployment with the keys' names. Interceptor bindings on the interface or its methods, such as MicroProfile Fault
+ * Tolerance's {@code @Retry}, {@code @Timeout}, {@code @Fallback} or {@code @CircuitBreaker}, are applied to the
+ * instance through {@link BeanManager#createInterceptionFactory}. Registered in {@code META-INF/services}.
  */
 public class RestClientDataSourceExtension implements Extension {
     private final Set<Class<?>> interfaces = ConcurrentHashMap.newKeySet();
@@ -61,15 +70,68 @@ public class RestClientDataSourceExtension implements Extension {
                 continue;
             }
             SourceLookup sources = new SourceLookup(settings.name(), beanManager);
+            boolean intercepted = hasInterceptorBindings(type, beanManager);
+            Map<Object, Object> built = Collections.synchronizedMap(new IdentityHashMap<>()); // intercepted -> own
             event.addBean()
                     .id(RestClientDataSourceExtension.class.getName() + ":" + type.getName())
                     .beanClass(type)
                     .types(type, Object.class)
                     .qualifiers(DataSourceLiteral.INSTANCE, Any.Literal.INSTANCE)
                     .scope(ApplicationScoped.class)
-                    .createWith(context -> RestClientFactory.create(settings, sources))
-                    .destroyWith((instance, context) -> close(instance));
+                    .createWith(context -> {
+                        Object instance = RestClientFactory.create(settings, sources);
+                        if (!intercepted) {
+                            return instance;
+                        }
+                        Object wrapper = intercept(beanManager, context, type, instance);
+                        built.put(wrapper, instance);
+                        return wrapper;
+                    })
+                    .destroyWith((instance, context) -> {
+                        Object own = built.remove(instance);
+                        close(own != null ? own : instance);
+                        context.release(); // the interceptor instances
+                    });
         }
+    }
+
+    /**
+     * Whether the interface or one of its methods carries an interceptor binding (MicroProfile Fault Tolerance
+     * annotations are interceptor bindings since MP FT 3.0), directly or through a stereotype.
+     */
+    static boolean hasInterceptorBindings(Class<?> type, BeanManager beanManager) {
+        if (bindsInterceptors(type.getAnnotations(), beanManager)) {
+            return true;
+        }
+        for (Method method : type.getMethods()) {
+            if (method.getDeclaringClass() != Object.class && bindsInterceptors(method.getAnnotations(), beanManager)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean bindsInterceptors(Annotation[] annotations, BeanManager beanManager) {
+        for (Annotation annotation : annotations) {
+            Class<? extends Annotation> kind = annotation.annotationType();
+            if (beanManager.isInterceptorBinding(kind) || beanManager.isStereotype(kind)
+                    && bindsInterceptors(beanManager.getStereotypeDefinition(kind).toArray(Annotation[]::new), beanManager)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Wraps {@code instance} with the interceptors bound on {@code type}'s annotations, through CDI's
+     * {@link InterceptionFactory}, the way a container applies them to its own beans: each call becomes a business
+     * method invocation, so MicroProfile Fault Tolerance (or any other interceptor) runs around the whole
+     * data-source call, and a retry runs the pipeline again.
+     */
+    @SuppressWarnings("unchecked")
+    static <T> T intercept(BeanManager beanManager, CreationalContext<?> context, Class<T> type, Object instance) {
+        InterceptionFactory<T> factory = beanManager.createInterceptionFactory((CreationalContext<T>) context, type);
+        return factory.createInterceptedInstance(type.cast(instance));
     }
 
     private static void close(Object instance) {

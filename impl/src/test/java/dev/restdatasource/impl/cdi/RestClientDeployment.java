@@ -1,6 +1,7 @@
 package dev.restdatasource.impl.cdi;
 
 import io.smallrye.config.SmallRyeConfigBuilder;
+import jakarta.enterprise.inject.spi.Extension;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.Config;
@@ -19,6 +20,11 @@ final class RestClientDeployment implements AutoCloseable {
     }
 
     static RestClientDeployment start(Map<String, String> properties, List<Class<?>> beans) {
+        return start(properties, beans, new Extension[0]);
+    }
+
+    /** As {@link #start(Map, List)}, with further portable extensions (e.g. a Fault Tolerance implementation's). */
+    static RestClientDeployment start(Map<String, String> properties, List<Class<?>> beans, Extension... more) {
         Config config = new SmallRyeConfigBuilder().addDefaultSources()
                 .withSources(new RestClientFixtures.MapConfigSource(properties)).build();
         ConfigProviderResolver resolver = ConfigProviderResolver.instance();
@@ -32,6 +38,9 @@ final class RestClientDeployment implements AutoCloseable {
         try {
             Weld weld = new Weld().disableDiscovery().addExtension(new RestClientDataSourceExtension())
                     .addBeanClasses(beans.toArray(Class<?>[]::new));
+            for (Extension extension : more) {
+                weld.addExtension(extension);
+            }
             return new RestClientDeployment(config, weld.initialize());
         } catch (RuntimeException e) {
             resolver.releaseConfig(config);
