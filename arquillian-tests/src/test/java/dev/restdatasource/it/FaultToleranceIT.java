@@ -9,6 +9,7 @@ import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Liberty: {@code @Retry} runs the pipeline again after an uncacheable 503, {@code @Fallback} answers when the
  * upstream is down.
  */
+@Tag("fault-tolerance")
 @ExtendWith(ArquillianExtension.class)
 class FaultToleranceIT {
     private static final String APP = "rds-ft";
