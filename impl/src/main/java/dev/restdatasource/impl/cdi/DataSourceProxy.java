@@ -39,6 +39,11 @@ final class DataSourceProxy implements InvocationHandler {
                 new DataSourceProxy(client, sources, "@DataSource " + type.getName())));
     }
 
+    /** Returns the lookup of the client's data sources (for tests). */
+    SourceLookup sources() {
+        return sources;
+    }
+
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
         if (method.getDeclaringClass() == Object.class) {

@@ -8,7 +8,6 @@ import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +20,8 @@ import java.util.concurrent.ExecutionException;
 /**
  * The last request filter of a data-source Rest Client: it takes the request as the client and the user's filters
  * and {@code ClientHeadersFactory} left it, runs it through the data-source pipeline and aborts the client's own
- * HTTP exchange with the pipeline's response, so the client's readers, response filters and exception mappers
+ * HTTP exchange with the pipeline's response (made with the client's configuration: its read timeout as the
+ * request timeout, its connect timeout and redirect setting; see {@link SourceLookup#derive}), so the client's readers, response filters and exception mappers
  * still see it. A transport failure is thrown as its {@code DataSourceException} (the runtime wraps it in a
  * {@code ProcessingException}, which the {@code @DataSource} proxy unwraps). Thread-safe.
  *
@@ -34,12 +34,9 @@ final class PipelineFilter implements ClientRequestFilter {
     private static final Set<String> NOT_FORWARDED = Set.of("transfer-encoding", "connection", "content-length");
 
     private final SourceLookup sources;
-    private final Duration timeout;
 
-    /** @param timeout the client's read timeout, used as the pipeline's request timeout; null for the default */
-    PipelineFilter(SourceLookup sources, Duration timeout) {
+    PipelineFilter(SourceLookup sources) {
         this.sources = sources;
-        this.timeout = timeout;
     }
 
     @Override
@@ -51,7 +48,7 @@ final class PipelineFilter implements ClientRequestFilter {
             headers.putIfAbsent(HttpHeaders.CONTENT_TYPE, List.of(request.getMediaType().toString()));
         }
         RestClientSource.Outcome outcome = join(source.send(request.getMethod(), request.getUri(), headers,
-                body(request), timeout));
+                body(request)));
         if (context != null) {
             context.lastError(outcome.error());
         }

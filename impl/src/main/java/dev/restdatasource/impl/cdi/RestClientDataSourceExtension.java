@@ -19,8 +19,11 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,8 +33,8 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 /**
  * Makes {@code @Inject @DataSource SomeClient} work for every interface annotated {@link RegisterRestClient}: for
  * each such interface found at a {@code @DataSource} injection point it adds one application-scoped bean whose
- * calls run through the data-source pipeline (the Rest Client is shared; deduplication is per request scope through
- * {@link RestClientSources}). The settings are read when the bean is defined, so a missing or invalid URL fails
+ * calls run through the data-source pipeline with the client's own configuration (see {@link SourceLookup}; the Rest
+ * Client is shared; deduplication is per request scope through {@link RestClientSources}). The settings are read when the bean is defined, so a missing or invalid URL fails
  * deployment with the keys' names. Interceptor bindings on the interface or its methods, such as MicroProfile Fault
  * Tolerance's {@code @Retry}, {@code @Timeout}, {@code @Fallback} or {@code @CircuitBreaker}, are applied to the
  * instance through {@link BeanManager#createInterceptionFactory}. Registered in {@code META-INF/services}.
@@ -61,6 +64,8 @@ public class RestClientDataSourceExtension implements Extension {
     }
 
     void addBeans(@Observes AfterBeanDiscovery event, BeanManager beanManager) {
+        // one lookup (so one derived configuration and one request-scoped source) per configKey and settings
+        Map<List<Object>, SourceLookup> lookups = new HashMap<>();
         for (Class<?> type : interfaces) {
             RestClientSettings settings;
             try {
@@ -69,7 +74,9 @@ public class RestClientDataSourceExtension implements Extension {
                 event.addDefinitionError(new DeploymentException(e.getMessage(), e));
                 continue;
             }
-            SourceLookup sources = new SourceLookup(settings.name(), beanManager);
+            SourceLookup sources = lookups.computeIfAbsent(Arrays.asList(settings.name(), settings.connectTimeout(),
+                    settings.readTimeout(), Boolean.TRUE.equals(settings.followRedirects())),
+                    k -> SourceLookup.of(settings, beanManager));
             boolean intercepted = hasInterceptorBindings(type, beanManager);
             Map<Object, Object> built = Collections.synchronizedMap(new IdentityHashMap<>()); // intercepted -> own
             event.addBean()

@@ -21,9 +21,9 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  * @param type           the interface
  * @param name           the data source's name for request filters: the configKey, else the interface's name
  * @param baseUri        the base URI
- * @param connectTimeout the connect timeout, or null
+ * @param connectTimeout the connect timeout (also the pipeline transport's), or null
  * @param readTimeout    the read timeout (also the pipeline's request timeout), or null
- * @param followRedirects whether redirects are followed, or null when not configured
+ * @param followRedirects whether redirects are followed (by the pipeline too), or null when not configured
  * @param providers      provider class names with their priority (null for the class's own)
  */
 record RestClientSettings(Class<?> type, String name, URI baseUri, Duration connectTimeout, Duration readTimeout,

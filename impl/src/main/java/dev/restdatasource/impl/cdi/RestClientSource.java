@@ -7,7 +7,6 @@ import dev.restdatasource.DataSourceRequest;
 import dev.restdatasource.DataSourceResponse;
 import dev.restdatasource.RESTDataSource;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -42,18 +41,13 @@ final class RestClientSource extends RESTDataSource {
     }
 
     /**
-     * Sends one request through the pipeline; a non-2xx answer completes normally, with the error that
-     * {@link #errorFromResponse} makes of it.
-     *
-     * @param timeout the request timeout, or null for the configuration's
+     * Sends one request through the pipeline, with the configuration's request timeout; a non-2xx answer completes
+     * normally, with the error that {@link #errorFromResponse} makes of it.
      */
-    CompletionStage<Outcome> send(String method, URI uri, Map<String, List<String>> headers, Object body, Duration timeout) {
+    CompletionStage<Outcome> send(String method, URI uri, Map<String, List<String>> headers, Object body) {
         DataSourceCall call = call(method, uri.toString()).body(body).throwOnErrorStatus(false);
         DataSourceRequest request = call.request();
         headers.forEach((headerName, values) -> values.forEach(v -> request.addHeader(headerName, v)));
-        if (timeout != null) {
-            call.timeout(timeout);
-        }
         return call.fetchAsync().thenApply(response -> new Outcome(response,
                 response.isSuccessful() ? null : errorFromResponse(uri, request, response)));
     }

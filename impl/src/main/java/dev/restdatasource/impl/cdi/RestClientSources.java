@@ -6,19 +6,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * The Rest Client data sources of one request scope (one GraphQL request), one per configKey, so identical GET
+ * The Rest Client data sources of one request scope (one GraphQL request), one per {@link SourceLookup} (configKey
+ * and pipeline settings), so identical GET
  * calls made while resolving one query are deduplicated while the HTTP cache stays shared. Added as a bean by
  * {@link RestClientDataSourceExtension}. Thread-safe.
  */
 @RequestScoped
 public class RestClientSources {
-    private final Map<String, RestClientSource> byName = new ConcurrentHashMap<>();
+    private final Map<SourceLookup, RestClientSource> byLookup = new ConcurrentHashMap<>();
 
     /** Required by CDI. */
     public RestClientSources() {
     }
 
-    RestClientSource get(String name, Function<String, RestClientSource> factory) {
-        return byName.computeIfAbsent(name, factory);
+    RestClientSource get(SourceLookup lookup, Function<SourceLookup, RestClientSource> factory) {
+        return byLookup.computeIfAbsent(lookup, factory);
     }
 }

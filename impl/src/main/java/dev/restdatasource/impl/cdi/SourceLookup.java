@@ -3,39 +3,63 @@ package dev.restdatasource.impl.cdi;
 import dev.restdatasource.DataSourceConfig;
 import dev.restdatasource.DataSourceContext;
 import dev.restdatasource.impl.graphql.GraphQLErrors;
+import dev.restdatasource.impl.http.JdkHttpTransport;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
+import java.time.Duration;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Finds the data source of one Rest Client interface for the current request scope: the one kept in
  * {@link RestClientSources} when a request scope is active, else a new one (the call then shares the HTTP cache but
- * no deduplication with other calls). The application's {@link DataSourceConfig} bean is looked up once; without
- * one, {@link DataSourceConfig#defaults()} applies. Thread-safe.
+ * no deduplication with other calls). The calls run with the client's own {@link DataSourceConfig}, derived once
+ * from the application's (its bean, else {@link DataSourceConfig#defaults()}) by {@link #derive}: same store, request
+ * filters and clock, with the client's {@code mp-rest} timeouts and redirect setting. Interfaces with the same
+ * configKey and settings share one lookup (see {@link RestClientDataSourceExtension}). Thread-safe.
  */
 final class SourceLookup {
+    private static final System.Logger LOG = System.getLogger(SourceLookup.class.getName());
+
     private final String name;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+    private final boolean followRedirects;
     private final BeanManager beanManager;
     private volatile DataSourceConfig config;
     private volatile GraphQLErrors errors;
 
-    SourceLookup(String name, BeanManager beanManager) {
+    /**
+     * @param connectTimeout  the client's {@code mp-rest/connectTimeout}, or null
+     * @param readTimeout     the client's {@code mp-rest/readTimeout}, or null
+     * @param followRedirects the client's {@code mp-rest/followRedirects} (false when not set, as in MP Rest Client)
+     */
+    SourceLookup(String name, Duration connectTimeout, Duration readTimeout, boolean followRedirects,
+            BeanManager beanManager) {
         this.name = name;
+        this.connectTimeout = connectTimeout;
+        this.readTimeout = readTimeout;
+        this.followRedirects = followRedirects;
         this.beanManager = beanManager;
+    }
+
+    /** Returns the lookup of a client with {@code settings}. */
+    static SourceLookup of(RestClientSettings settings, BeanManager beanManager) {
+        return new SourceLookup(settings.name(), settings.connectTimeout(), settings.readTimeout(),
+                Boolean.TRUE.equals(settings.followRedirects()), beanManager);
     }
 
     /** Returns the data source to use for a call starting on this thread. */
     RestClientSource current() {
         if (!requestScopeActive()) {
-            return newSource(name);
+            return newSource();
         }
-        return beanManager.createInstance().select(RestClientSources.class).get().get(name, this::newSource);
+        return beanManager.createInstance().select(RestClientSources.class).get().get(this, lookup -> newSource());
     }
 
-    private RestClientSource newSource(String key) {
-        return new RestClientSource(key, config());
+    private RestClientSource newSource() {
+        return new RestClientSource(name, config());
     }
 
     private boolean requestScopeActive() {
@@ -75,13 +99,46 @@ final class SourceLookup {
         return e;
     }
 
-    private DataSourceConfig config() {
+    /**
+     * Returns this client's configuration, derived on first use and then kept: the engine keys its per-configuration
+     * state (the HTTP cache's in-flight revalidations, over the application's store) by this object.
+     */
+    DataSourceConfig config() {
         DataSourceConfig c = config;
         if (c == null) {
-            Instance<DataSourceConfig> found = beanManager.createInstance().select(DataSourceConfig.class);
-            c = found.isResolvable() ? found.get() : DataSourceConfig.defaults();
-            config = c;
+            synchronized (this) {
+                c = config;
+                if (c == null) {
+                    Instance<DataSourceConfig> found = beanManager.createInstance().select(DataSourceConfig.class);
+                    c = derive(found.isResolvable() ? found.get() : DataSourceConfig.defaults());
+                    config = c;
+                }
+            }
         }
         return c;
+    }
+
+    /**
+     * Returns {@code app} with this client's settings: a transport of its own with the connect timeout when one is
+     * set and the application keeps the default transport (a transport of the application's own is kept, as it may
+     * carry TLS or proxy settings: the connect timeout is then not applied, with a warning); the read timeout as
+     * the request timeout; redirects followed up to {@code app.maxRedirects()} only when {@code followRedirects}
+     * is true, as MicroProfile Rest Client does not follow them by default. The cache store is the same object, so
+     * entries are shared with every other data source.
+     */
+    DataSourceConfig derive(DataSourceConfig app) {
+        DataSourceConfig.Builder builder = app.toBuilder().maxRedirects(followRedirects ? app.maxRedirects() : 0);
+        if (connectTimeout != null) {
+            if (app.transport() == null) {
+                builder.transport(JdkHttpTransport.create(connectTimeout));
+            } else {
+                LOG.log(System.Logger.Level.WARNING, "The connectTimeout of the @DataSource Rest Client " + name
+                        + " is not applied: the application's DataSourceConfig has its own transport, which is used");
+            }
+        }
+        if (readTimeout != null) {
+            builder.requestTimeout(readTimeout);
+        }
+        return builder.build();
     }
 }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -61,6 +62,11 @@ public final class JdkHttpTransport implements Transport {
     /** Creates a transport on the caller's client; it should not follow redirects (the pipeline does). */
     public static JdkHttpTransport using(HttpClient client) {
         return new JdkHttpTransport(client);
+    }
+
+    /** Returns the client's connect timeout, if it has one. */
+    public Optional<Duration> connectTimeout() {
+        return client.connectTimeout();
     }
 
     @Override

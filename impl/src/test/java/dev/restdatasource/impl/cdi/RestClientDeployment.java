@@ -1,9 +1,11 @@
 package dev.restdatasource.impl.cdi;
 
 import io.smallrye.config.SmallRyeConfigBuilder;
+import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.spi.Extension;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import org.jboss.weld.environment.se.Weld;
@@ -50,6 +52,17 @@ final class RestClientDeployment implements AutoCloseable {
 
     WeldContainer container() {
         return container;
+    }
+
+    /** Runs {@code work} inside a new request scope, as one GraphQL request. */
+    <T> T inRequest(Supplier<T> work) {
+        RequestContextController controller = container.select(RequestContextController.class).get();
+        controller.activate();
+        try {
+            return work.get();
+        } finally {
+            controller.deactivate();
+        }
     }
 
     @Override
