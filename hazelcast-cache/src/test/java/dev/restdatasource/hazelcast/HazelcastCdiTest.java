@@ -1,8 +1,10 @@
 package dev.restdatasource.hazelcast;
 
+import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import dev.restdatasource.cache.KeyValueCache;
 import dev.restdatasource.cache.testkit.KeyValueCacheCdiContract;
 import dev.restdatasource.cache.testkit.LoopbackPorts;
 import dev.restdatasource.hazelcast.cdi.HazelcastCacheExtension;
@@ -13,11 +15,13 @@ import jakarta.enterprise.inject.spi.Extension;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 
-/** The CDI wiring of restdatasource-hazelcast (mode {@code embedded}) under Weld SE and SmallRye Config. */
+/** The CDI wiring of restdatasource-hazelcast (modes {@code embedded} and {@code client}) under Weld SE and SmallRye Config. */
 class HazelcastCdiTest extends KeyValueCacheCdiContract {
     private static final String PREFIX = "restdatasource.hazelcast.";
     private final int port = LoopbackPorts.free(1, 15_000, 20_000, 0).get(0);
+    private HazelcastInstance member;
 
     @Override
     protected String prefix() {
@@ -51,6 +55,32 @@ class HazelcastCdiTest extends KeyValueCacheCdiContract {
     @Override
     protected int entriesInApplicationEngine() {
         return ApplicationInstance.last.getMap(HazelcastMemberSettings.defaults().mapName()).size();
+    }
+
+    /** Mode {@code client}: a client to a member this test starts on 127.0.0.1, stopped after the test. */
+    @Override
+    protected Map<String, String> clientSettings() {
+        TestMembers members = new TestMembers(1);
+        member = Hazelcast.newHazelcastInstance(HazelcastCaches.memberConfig(members.member(0)));
+        return Map.of(PREFIX + "mode", "client",
+                PREFIX + "cluster-name", members.clusterName(),
+                PREFIX + "addresses", members.addresses().get(0));
+    }
+
+    /** Connected: the client knows the member and the member counts it; closed: neither any more. */
+    @Override
+    protected boolean clientRunning(KeyValueCache store) {
+        boolean clientUp = HazelcastClient.getAllHazelcastClients().stream()
+                .anyMatch(c -> !c.getCluster().getMembers().isEmpty());
+        return clientUp && !member.getClientService().getConnectedClients().isEmpty();
+    }
+
+    @AfterEach
+    void stopMember() {
+        if (member != null) {
+            member.shutdown();
+            member = null;
+        }
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.infinispan.Cache;
 import org.infinispan.client.hotrod.RemoteCache;
+import org.infinispan.client.hotrod.RemoteCacheContainer;
 import org.infinispan.client.hotrod.RemoteCacheManager;
 import org.infinispan.commons.api.BasicCache;
 import org.infinispan.context.Flag;
@@ -125,6 +126,11 @@ public final class InfinispanKeyValueCache implements KeyValueCache, AutoCloseab
     @Override
     public CompletionStage<Boolean> delete(String key) {
         return call(() -> removes.removeAsync(Objects.requireNonNull(key, "key")).thenApply(Objects::nonNull));
+    }
+
+    /** The Hot Rod client under this store, or {@code null} when it is over an embedded cache (for tests). */
+    RemoteCacheContainer remoteContainer() {
+        return reads instanceof RemoteCache<String, byte[]> remote ? remote.getRemoteCacheContainer() : null;
     }
 
     /** Stops the cache manager if this store created it; otherwise does nothing. Idempotent. */

@@ -1,5 +1,6 @@
 package dev.restdatasource.infinispan;
 
+import dev.restdatasource.cache.KeyValueCache;
 import dev.restdatasource.cache.testkit.KeyValueCacheCdiContract;
 import dev.restdatasource.cache.testkit.LoopbackPorts;
 import dev.restdatasource.infinispan.cdi.InfinispanCacheExtension;
@@ -10,12 +11,13 @@ import jakarta.enterprise.inject.spi.Extension;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.infinispan.client.hotrod.RemoteCacheManager;
 import org.infinispan.configuration.cache.ConfigurationBuilder;
 import org.infinispan.configuration.global.GlobalConfigurationBuilder;
 import org.infinispan.manager.DefaultCacheManager;
 import org.infinispan.manager.EmbeddedCacheManager;
 
-/** The CDI wiring of restdatasource-infinispan (mode {@code embedded}) under Weld SE and SmallRye Config. */
+/** The CDI wiring of restdatasource-infinispan (modes {@code embedded} and {@code remote}) under Weld SE and SmallRye Config. */
 class InfinispanCdiTest extends KeyValueCacheCdiContract {
     private static final String PREFIX = "restdatasource.infinispan.";
     private final int port = LoopbackPorts.free(1, 10_000, 15_000, 50_000).get(0);
@@ -54,6 +56,27 @@ class InfinispanCdiTest extends KeyValueCacheCdiContract {
         return ApplicationManager.last.getCache(InfinispanCaches.DEFAULT_CACHE_NAME).size();
     }
 
+    /** Mode {@code remote}: a Hot Rod client to the test JVM's real Infinispan Server ({@link InfinispanTestServer}). */
+    @Override
+    protected Map<String, String> clientSettings() {
+        return Map.of(PREFIX + "mode", "remote", PREFIX + "servers", InfinispanTestServer.shared().address());
+    }
+
+    @Override
+    protected boolean clientRunning(KeyValueCache store) {
+        return ((InfinispanKeyValueCache) store).remoteContainer().isStarted();
+    }
+
+    @Override
+    protected Class<?> applicationClientBean() {
+        return ApplicationRemoteManager.class;
+    }
+
+    @Override
+    protected boolean usesApplicationClient(KeyValueCache store) {
+        return ((InfinispanKeyValueCache) store).remoteContainer() == ApplicationRemoteManager.last;
+    }
+
     @Override
     protected List<String[]> badSettings() {
         return List.of(
@@ -81,6 +104,24 @@ class InfinispanCdiTest extends KeyValueCacheCdiContract {
         }
 
         void stop(@Disposes EmbeddedCacheManager manager) {
+            manager.stop();
+        }
+    }
+
+    /** The application's own Hot Rod client to the test server, stopped by the application. */
+    @ApplicationScoped
+    static class ApplicationRemoteManager {
+        static volatile RemoteCacheManager last;
+
+        @Produces
+        @ApplicationScoped
+        RemoteCacheManager manager() {
+            last = new RemoteCacheManager(new org.infinispan.client.hotrod.configuration.ConfigurationBuilder()
+                    .addServers(InfinispanTestServer.shared().address()).build());
+            return last;
+        }
+
+        void stop(@Disposes RemoteCacheManager manager) {
             manager.stop();
         }
     }

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.restdatasource.DataSourceConfig;
 import dev.restdatasource.DataSourceResponse;
+import dev.restdatasource.cache.KeyValueCache;
 import dev.restdatasource.impl.cdi.RestDataSourceExtension;
 import dev.restdatasource.impl.store.InMemoryKeyValueCache;
 import io.smallrye.config.PropertiesConfigSource;
@@ -25,11 +28,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
+import org.jboss.weld.proxy.WeldClientProxy;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -39,7 +44,8 @@ import org.junit.jupiter.api.TestFactory;
  * extension adds its {@code KeyValueCache} producer only when {@code <prefix>mode} is set; a data source then stores
  * in the backend (a second request is served from the cache the first one filled); an application's own engine bean
  * is used instead of building one; the store the producer built is closed when the container shuts down (its port
- * is free again); and a wrong setting fails deployment with a message naming the full key.
+ * is free again); in client mode, against a server or member the subclass runs, the same, the client closed on
+ * shutdown, and an application's own client bean used instead of building one; and a wrong setting fails deployment with a message naming the full key.
  *
  * <p>Each test boots its own container and stops it, and the upstream, before it ends. Waits are bounded.
  */
@@ -76,6 +82,37 @@ public abstract class KeyValueCacheCdiContract {
      */
     protected abstract List<String[]> badSettings();
 
+    /**
+     * Settings (under {@link #prefix()}) that make the producer build a client of the backend's remote engine (a
+     * server or member the subclass runs on 127.0.0.1, started by this call if needed), or an empty map when the
+     * backend has no client mode to test: the client tests are then skipped.
+     */
+    protected Map<String, String> clientSettings() {
+        return Map.of();
+    }
+
+    /**
+     * Whether the client under {@code store} (the producer's instance, not its proxy) is connected and usable; after
+     * its container shut down: whether it still runs. Polled, so it may turn true or false with a delay.
+     */
+    protected boolean clientRunning(KeyValueCache store) {
+        throw new UnsupportedOperationException("clientRunning must be given with clientSettings()");
+    }
+
+    /**
+     * A bean class producing the application's own client object (a {@code RemoteCacheManager}) for
+     * {@link #clientSettings()}, or {@code null} when not tested; {@link #usesApplicationClient} tells whether a
+     * store uses it.
+     */
+    protected Class<?> applicationClientBean() {
+        return null;
+    }
+
+    /** Whether {@code store} (the producer's instance) uses the client of the last {@link #applicationClientBean()}. */
+    protected boolean usesApplicationClient(KeyValueCache store) {
+        throw new UnsupportedOperationException("usesApplicationClient must be given with applicationClientBean()");
+    }
+
     @Test
     void withoutModeTheExtensionAddsNothingAndTheInMemoryStoreStays() {
         try (CountingUpstream upstream = CountingUpstream.start();
@@ -110,6 +147,38 @@ public abstract class KeyValueCacheCdiContract {
                 servedFromTheCacheOnTheSecondRequest(container, upstream);
                 assertTrue(entriesInApplicationEngine() > 0, "the entry is in the application's engine");
                 assertFalse(inUse(ownNodePort()), "no node of the producer's own on " + ownNodePort());
+            }
+        }
+    }
+
+    @Test
+    void inClientModeADataSourceStoresInTheRemoteEngineAndTheClientIsClosedOnShutdown() throws Exception {
+        Map<String, String> settings = new HashMap<>(clientSettings());
+        assumeFalse(settings.isEmpty(), "the backend has no client mode to test");
+        KeyValueCache store;
+        try (CountingUpstream upstream = CountingUpstream.start()) {
+            settings.put("restdatasource.CdiMoviesAPI.url", upstream.url());
+            try (Container container = Container.boot(settings, extension(), CdiMoviesAPI.class)) {
+                store = container.store();
+                assertFalse(store instanceof InMemoryKeyValueCache, "the backend's store replaces the in-memory one");
+                await(() -> clientRunning(store), "the producer's client connects");
+                servedFromTheCacheOnTheSecondRequest(container, upstream);
+            }
+        }
+        await(() -> !clientRunning(store), "the client is closed when the container shuts down");
+    }
+
+    @Test
+    void anApplicationClientBeanIsUsedInsteadOfBuildingOne() throws Exception {
+        assumeTrue(applicationClientBean() != null, "no application client bean to test");
+        Map<String, String> settings = new HashMap<>(clientSettings());
+        try (CountingUpstream upstream = CountingUpstream.start()) {
+            settings.put("restdatasource.CdiMoviesAPI.url", upstream.url());
+            try (Container container = Container.boot(settings, extension(), CdiMoviesAPI.class,
+                    applicationClientBean())) {
+                KeyValueCache store = container.store();
+                assertTrue(usesApplicationClient(store), "the store uses the application's client");
+                servedFromTheCacheOnTheSecondRequest(container, upstream);
             }
         }
     }
@@ -151,10 +220,14 @@ public abstract class KeyValueCacheCdiContract {
     }
 
     private static void awaitFree(int port, String what) throws InterruptedException {
+        await(() -> !inUse(port), what + ": port " + port + " free");
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
         long deadline = System.nanoTime() + PORT_WAIT.toNanos();
-        while (inUse(port)) {
+        while (!condition.getAsBoolean()) {
             if (System.nanoTime() - deadline > 0) {
-                fail(what + ": port " + port + " still in use after " + PORT_WAIT);
+                fail(what + ": not so after " + PORT_WAIT);
             }
             Thread.sleep(100);
         }
@@ -198,6 +271,13 @@ public abstract class KeyValueCacheCdiContract {
 
         <T> T bean(Class<T> type) {
             return weld.select(type).get();
+        }
+
+        /** The store the data sources use: the producer's instance behind the application-scoped proxy. */
+        KeyValueCache store() {
+            KeyValueCache cache = bean(DataSourceConfig.class).cache();
+            return cache instanceof WeldClientProxy proxy
+                    ? (KeyValueCache) proxy.getMetadata().getContextualInstance() : cache;
         }
 
         <T> T inRequest(Supplier<T> work) {

@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -76,9 +78,43 @@ public class InfinispanCacheProducer {
             case "embedded":
                 return new Choice(settings(config, cacheName), null, cacheName);
             case "remote":
-                return new Choice(null, config.getValue(PREFIX + "servers", String.class), cacheName);
+                return new Choice(null, servers(config.getValue(PREFIX + "servers", String.class)), cacheName);
             default:
                 throw new IllegalArgumentException(MODE + " must be embedded or remote: " + mode);
+        }
+    }
+
+    /**
+     * {@code servers} checked and normalized to {@code host[:port];...}: at least one entry (separated by {@code ;} or
+     * {@code ,}), each with a host and, when it has a port, a port within 1..65535. Without this check the Hot Rod client
+     * (16.0.7) turned a blank value into a server with an empty host on port 11222 (this machine), took port 70000
+     * as given, and a port that is not a number failed only on the first cache call instead of at deployment.
+     */
+    static String servers(String servers) {
+        List<String> entries = Arrays.stream(servers.split("[;,]")).map(String::trim).filter(s -> !s.isEmpty())
+                .toList();
+        if (entries.isEmpty()) {
+            throw new IllegalArgumentException(PREFIX + "servers must list at least one host:port: '" + servers + "'");
+        }
+        for (String entry : entries) {
+            int colon = entry.lastIndexOf(':');
+            boolean hasPort = entry.startsWith("[") ? colon > entry.lastIndexOf(']') : colon >= 0
+                    && entry.indexOf(':') == colon; // a bare IPv6 address has several colons and no port
+            String host = hasPort ? entry.substring(0, colon) : entry;
+            if (host.isBlank() || hasPort && !validPort(entry.substring(colon + 1))) {
+                throw new IllegalArgumentException(PREFIX + "servers must list host:port entries with a port within"
+                        + " 1..65535: " + entry);
+            }
+        }
+        return String.join(";", entries);
+    }
+
+    private static boolean validPort(String port) {
+        try {
+            int p = Integer.parseInt(port.trim());
+            return p >= 1 && p <= 65_535;
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 
