@@ -68,15 +68,16 @@ public class RestClientDataSourceExtension implements Extension {
         Map<List<Object>, SourceLookup> lookups = new HashMap<>();
         for (Class<?> type : interfaces) {
             RestClientSettings settings;
+            SourceLookup sources;
             try {
                 settings = RestClientSettings.read(type, ConfigProvider.getConfig());
+                sources = lookups.computeIfAbsent(Arrays.asList(settings.name(), settings.connectTimeout(),
+                        settings.readTimeout(), Boolean.TRUE.equals(settings.followRedirects()),
+                        settings.connection()), k -> SourceLookup.of(settings, beanManager));
             } catch (IllegalArgumentException e) {
                 event.addDefinitionError(new DeploymentException(e.getMessage(), e));
                 continue;
             }
-            SourceLookup sources = lookups.computeIfAbsent(Arrays.asList(settings.name(), settings.connectTimeout(),
-                    settings.readTimeout(), Boolean.TRUE.equals(settings.followRedirects())),
-                    k -> SourceLookup.of(settings, beanManager));
             boolean intercepted = hasInterceptorBindings(type, beanManager);
             Map<Object, Object> built = Collections.synchronizedMap(new IdentityHashMap<>()); // intercepted -> own
             event.addBean()

@@ -14,8 +14,9 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  * The settings of one data-source Rest Client interface, read from MicroProfile Config with the Rest Client's own
  * keys: {@code <prefix>/mp-rest/uri} or {@code /url}, {@code /connectTimeout} and {@code /readTimeout} (ms),
  * {@code /followRedirects}, {@code /providers} (comma-separated classes, each with an optional
- * {@code /providers/<class>/priority}), where the prefix is the interface's fully qualified name first, then its
- * configKey; plus {@code restdatasource.<name>.url}, which wins over both. The annotation's {@code baseUri} is the
+ * {@code /providers/<class>/priority}), {@code /trustStore}, {@code /keyStore} (with {@code Password} and
+ * {@code Type}) and {@code /proxyAddress} (see {@link RestClientConnection}), where the prefix is the interface's
+ * fully qualified name first, then its configKey; plus {@code restdatasource.<name>.url}, which wins over both. The annotation's {@code baseUri} is the
  * last resort.
  *
  * @param type           the interface
@@ -25,9 +26,12 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  * @param readTimeout    the read timeout (also the pipeline's request timeout), or null
  * @param followRedirects whether redirects are followed (by the pipeline too), or null when not configured
  * @param providers      provider class names with their priority (null for the class's own)
+ * @param connection     the TLS and proxy settings ({@code /trustStore}, {@code /keyStore} with their passwords and
+ *                       types, {@code /proxyAddress}), or null when none is set; {@code /hostnameVerifier} is
+ *                       refused, as the pipeline's JDK HttpClient cannot take one
  */
 record RestClientSettings(Class<?> type, String name, URI baseUri, Duration connectTimeout, Duration readTimeout,
-        Boolean followRedirects, Map<String, Integer> providers) {
+        Boolean followRedirects, Map<String, Integer> providers, RestClientConnection connection) {
 
     /**
      * Reads the settings of {@code type}.
@@ -55,7 +59,7 @@ record RestClientSettings(Class<?> type, String name, URI baseUri, Duration conn
         }
         return new RestClientSettings(type, name, absolute(url, urlKeys), keys.millis("connectTimeout"),
                 keys.millis("readTimeout"), keys.value(Boolean.class, "followRedirects").orElse(null),
-                keys.providers());
+                keys.providers(), keys.connection(type));
     }
 
     private static URI absolute(String url, List<String> keys) {
@@ -97,6 +101,35 @@ record RestClientSettings(Class<?> type, String name, URI baseUri, Duration conn
                 }
             }
             return Optional.empty();
+        }
+
+        Optional<RestClientConnection.Setting> setting(String key) {
+            for (String name : names(key)) {
+                Optional<String> value = config.getOptionalValue(name, String.class);
+                if (value.isPresent()) {
+                    return Optional.of(new RestClientConnection.Setting(name, value.get()));
+                }
+            }
+            return Optional.empty();
+        }
+
+        RestClientConnection connection(Class<?> type) {
+            setting("hostnameVerifier").ifPresent(verifier -> {
+                throw new IllegalArgumentException(verifier.key() + " (" + verifier.value() + ") is not supported"
+                        + " for the @DataSource Rest Client " + type.getName() + ": its calls are made by the"
+                        + " pipeline's JDK HttpClient, which always verifies the host name against the certificate."
+                        + " Remove the key, or use a certificate whose subject alternative names match the host");
+            });
+            RestClientConnection.Setting trustStore = setting("trustStore").orElse(null);
+            RestClientConnection.Setting keyStore = setting("keyStore").orElse(null);
+            RestClientConnection.Setting proxyAddress = setting("proxyAddress").orElse(null);
+            if (trustStore == null && keyStore == null && proxyAddress == null) {
+                return null;
+            }
+            return new RestClientConnection(trustStore, value(String.class, "trustStorePassword").orElse(null),
+                    value(String.class, "trustStoreType").orElse(null), keyStore,
+                    value(String.class, "keyStorePassword").orElse(null),
+                    value(String.class, "keyStoreType").orElse(null), proxyAddress);
         }
 
         Duration millis(String key) {

@@ -8,7 +8,9 @@ import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
+import java.net.ProxySelector;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -16,8 +18,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * {@link RestClientSources} when a request scope is active, else a new one (the call then shares the HTTP cache but
  * no deduplication with other calls). The calls run with the client's own {@link DataSourceConfig}, derived once
  * from the application's (its bean, else {@link DataSourceConfig#defaults()}) by {@link #derive}: same store, request
- * filters and clock, with the client's {@code mp-rest} timeouts and redirect setting. Interfaces with the same
- * configKey and settings share one lookup (see {@link RestClientDataSourceExtension}). Thread-safe.
+ * filters and clock, with the client's {@code mp-rest} timeouts, redirect setting, trust and key stores and proxy.
+ * Interfaces with the same configKey and settings share one lookup (see {@link RestClientDataSourceExtension}).
+ * Thread-safe.
  */
 final class SourceLookup {
     private static final System.Logger LOG = System.getLogger(SourceLookup.class.getName());
@@ -26,6 +29,8 @@ final class SourceLookup {
     private final Duration connectTimeout;
     private final Duration readTimeout;
     private final boolean followRedirects;
+    private final SSLContext sslContext;
+    private final ProxySelector proxySelector;
     private final BeanManager beanManager;
     private volatile DataSourceConfig config;
     private volatile GraphQLErrors errors;
@@ -37,17 +42,40 @@ final class SourceLookup {
      */
     SourceLookup(String name, Duration connectTimeout, Duration readTimeout, boolean followRedirects,
             BeanManager beanManager) {
+        this(name, connectTimeout, readTimeout, followRedirects, null, null, beanManager);
+    }
+
+    /**
+     * @param sslContext    the SSL context of the client's {@code mp-rest} trust and key stores, or null
+     * @param proxySelector the proxy of the client's {@code mp-rest/proxyAddress}, or null
+     */
+    SourceLookup(String name, Duration connectTimeout, Duration readTimeout, boolean followRedirects,
+            SSLContext sslContext, ProxySelector proxySelector, BeanManager beanManager) {
         this.name = name;
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
         this.followRedirects = followRedirects;
+        this.sslContext = sslContext;
+        this.proxySelector = proxySelector;
         this.beanManager = beanManager;
     }
 
-    /** Returns the lookup of a client with {@code settings}. */
+    /**
+     * Returns the lookup of a client with {@code settings}, loading its trust and key stores now.
+     *
+     * @throws IllegalArgumentException naming the key when a store cannot be loaded or the proxy address is invalid
+     */
     static SourceLookup of(RestClientSettings settings, BeanManager beanManager) {
+        RestClientConnection connection = settings.connection();
+        SSLContext ssl = null;
+        ProxySelector proxy = null;
+        if (connection != null) {
+            ClassLoader tccl = Thread.currentThread().getContextClassLoader();
+            ssl = connection.sslContext(tccl != null ? tccl : settings.type().getClassLoader());
+            proxy = connection.proxySelector();
+        }
         return new SourceLookup(settings.name(), settings.connectTimeout(), settings.readTimeout(),
-                Boolean.TRUE.equals(settings.followRedirects()), beanManager);
+                Boolean.TRUE.equals(settings.followRedirects()), ssl, proxy, beanManager);
     }
 
     /** Returns the data source to use for a call starting on this thread. */
@@ -119,21 +147,25 @@ final class SourceLookup {
     }
 
     /**
-     * Returns {@code app} with this client's settings: a transport of its own with the connect timeout when one is
-     * set and the application keeps the default transport (a transport of the application's own is kept, as it may
-     * carry TLS or proxy settings: the connect timeout is then not applied, with a warning); the read timeout as
+     * Returns {@code app} with this client's settings: a transport of its own, on its own JDK HttpClient, with the
+     * connect timeout, the SSL context of the trust and key stores and the proxy when any of them is set and the
+     * application keeps the default transport (a transport of the application's own is kept, as it may carry TLS
+     * or proxy settings: the client's are then not applied, with a warning); the read timeout as
      * the request timeout; redirects followed up to {@code app.maxRedirects()} only when {@code followRedirects}
      * is true, as MicroProfile Rest Client does not follow them by default. The cache store is the same object, so
      * entries are shared with every other data source.
      */
     DataSourceConfig derive(DataSourceConfig app) {
         DataSourceConfig.Builder builder = app.toBuilder().maxRedirects(followRedirects ? app.maxRedirects() : 0);
-        if (connectTimeout != null) {
+        if (connectTimeout != null || sslContext != null || proxySelector != null) {
             if (app.transport() == null) {
-                builder.transport(JdkHttpTransport.create(connectTimeout));
+                builder.transport(JdkHttpTransport.create(
+                        connectTimeout != null ? connectTimeout : JdkHttpTransport.DEFAULT_CONNECT_TIMEOUT,
+                        sslContext, proxySelector));
             } else {
-                LOG.log(System.Logger.Level.WARNING, "The connectTimeout of the @DataSource Rest Client " + name
-                        + " is not applied: the application's DataSourceConfig has its own transport, which is used");
+                LOG.log(System.Logger.Level.WARNING, "The connectTimeout, trust/key stores and proxyAddress of the"
+                        + " @DataSource Rest Client " + name + " are not applied: the application's DataSourceConfig"
+                        + " has its own transport, which is used");
             }
         }
         if (readTimeout != null) {

@@ -5,6 +5,7 @@ import dev.restdatasource.Headers;
 import dev.restdatasource.spi.Transport;
 import dev.restdatasource.spi.TransportRequest;
 import java.io.IOException;
+import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,6 +20,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
+import javax.net.ssl.SSLContext;
 
 /**
  * The default transport: the JDK {@link HttpClient}, HTTP/1.1, connection pooling, a connect timeout and
@@ -52,11 +54,25 @@ public final class JdkHttpTransport implements Transport {
 
     /** Creates a transport with its own client: HTTP/1.1, no redirects, the given connect timeout. */
     public static JdkHttpTransport create(Duration connectTimeout) {
-        return new JdkHttpTransport(HttpClient.newBuilder()
+        return create(connectTimeout, null, null);
+    }
+
+    /**
+     * Creates a transport with its own client as {@link #create(Duration)} does, with an SSL context and a proxy
+     * selector when not null.
+     */
+    public static JdkHttpTransport create(Duration connectTimeout, SSLContext sslContext, ProxySelector proxy) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(connectTimeout)
-                .build());
+                .connectTimeout(connectTimeout);
+        if (sslContext != null) {
+            builder.sslContext(sslContext);
+        }
+        if (proxy != null) {
+            builder.proxy(proxy);
+        }
+        return new JdkHttpTransport(builder.build());
     }
 
     /** Creates a transport on the caller's client; it should not follow redirects (the pipeline does). */
