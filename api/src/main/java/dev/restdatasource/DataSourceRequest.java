@@ -200,6 +200,19 @@ public final class DataSourceRequest {
         return attributes;
     }
 
+    /**
+     * Returns a copy with another method: same path values, parameters, headers, cache key and attributes (the
+     * per-call options are not copied). Used to ask {@code cacheKeyFor} what key a GET or HEAD to the same URL has.
+     */
+    public DataSourceRequest withMethod(String method) {
+        DataSourceRequest copy = new DataSourceRequest(method, pathValues);
+        copy.params.addAll(params);
+        headers.build().asMap().forEach((name, values) -> values.forEach(v -> copy.headers.add(name, v)));
+        copy.cacheKey = cacheKey;
+        copy.attributes.putAll(attributes);
+        return copy;
+    }
+
     @Override
     public String toString() {
         return method + " " + pathValues + (params.isEmpty() ? "" : " params=" + Collections.unmodifiableList(params));

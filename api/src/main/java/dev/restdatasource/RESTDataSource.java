@@ -184,8 +184,8 @@ public abstract class RESTDataSource {
             return DeduplicationPolicy.duringRequestLifetime(cacheKeyFor(url, request));
         }
         return DeduplicationPolicy.doNotDeduplicate(List.of(
-                cacheKeyFor(url, sameRequestWithMethod(request, "GET")),
-                cacheKeyFor(url, sameRequestWithMethod(request, "HEAD"))));
+                cacheKeyFor(url, request.withMethod("GET")),
+                cacheKeyFor(url, request.withMethod("HEAD"))));
     }
 
     /** Returns a TTL override for a response just received from upstream, or null to follow HTTP headers (§12.2). */
@@ -255,16 +255,6 @@ public abstract class RESTDataSource {
         }
         return e;
     }
-
-    private static DataSourceRequest sameRequestWithMethod(DataSourceRequest request, String method) {
-        DataSourceRequest copy = new DataSourceRequest(method, request.pathValues());
-        request.params().forEach(p -> copy.param(p.getKey(), p.getValue()));
-        request.headers().asMap().forEach((name, values) -> values.forEach(v -> copy.addHeader(name, v)));
-        copy.cacheKey(request.cacheKey());
-        copy.attributes().putAll(request.attributes());
-        return copy;
-    }
-
 
     /** Forwards the engine's calls to the protected hooks. */
     private final class Hooks implements DataSourceHooks {

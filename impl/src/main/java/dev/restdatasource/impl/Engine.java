@@ -129,9 +129,10 @@ final class Engine implements DataSourceEngine {
 
     /** The key a GET to {@code target} would have: for the call's own URL its explicit key counts too. */
     private String getKeyFor(URI target, URI url, DataSourceRequest request) {
-        DataSourceRequest get = new DataSourceRequest("GET", request.pathValues());
-        request.headers().asMap().forEach((name, values) -> values.forEach(v -> get.addHeader(name, v)));
-        get.cacheKey(target.equals(url) ? request.cacheKey() : null);
+        DataSourceRequest get = request.withMethod("GET");
+        if (!target.equals(url)) {
+            get.cacheKey(null); // an explicit key names the call's own URL, not a Location it invalidates
+        }
         return hooks.cacheKeyFor(target, get);
     }
 
