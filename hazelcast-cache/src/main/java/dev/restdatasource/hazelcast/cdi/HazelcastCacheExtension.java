@@ -1,73 +1,23 @@
 package dev.restdatasource.hazelcast.cdi;
 
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
-import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
-import jakarta.enterprise.inject.spi.Extension;
+import dev.restdatasource.impl.cdi.CacheBackendExtension;
 import java.util.List;
-import java.util.TreeSet;
-import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.Config;
 
 /**
- * Adds {@link HazelcastCacheProducer} to the application when MicroProfile Config has
- * {@value HazelcastCacheProducer#MODE}, so that adding this jar and the config lines is all a WAR needs.
- * Without that key (or without MicroProfile Config) it adds nothing and the application keeps its own
- * {@code KeyValueCache} bean, or the in-memory default. Registered through {@code META-INF/services}; the jar
- * itself is not a bean archive. At deployment validation it checks every {@code restdatasource.hazelcast.*}
- * value, so a wrong one fails the deployment naming its full key (nothing is started then).
- * It also fails deployment on an unknown key under {@value HazelcastCacheProducer#PREFIX}
- * (a typo would otherwise silently leave a default in place, e.g. a member that clusters with nobody). Stateless.
+ * Adds {@link HazelcastCacheProducer} to the application when MicroProfile Config has {@value HazelcastCacheProducer#MODE}
+ * and checks every {@code restdatasource.hazelcast.*} key at deployment (see {@link CacheBackendExtension}).
+ * Registered through {@code META-INF/services}. Stateless.
  */
-public final class HazelcastCacheExtension implements Extension {
-    void addProducerWhenConfigured(@Observes BeforeBeanDiscovery discovery) {
-        if (configured()) {
-            discovery.addAnnotatedType(HazelcastCacheProducer.class, HazelcastCacheProducer.class.getName());
-        }
+public final class HazelcastCacheExtension extends CacheBackendExtension {
+    /** Called by CDI (service loader). */
+    public HazelcastCacheExtension() {
+        super(HazelcastCacheProducer.PREFIX, "mode", List.of("mode", "cluster-name", "interface", "port", "members",
+            "backup-count", "addresses", "map-name"), HazelcastCacheProducer.class);
     }
 
-    void checkSettings(@Observes AfterDeploymentValidation validation) {
-        if (configured()) {
-            try {
-                HazelcastCacheProducer.read(ConfigProvider.getConfig());
-            } catch (RuntimeException wrong) {
-                validation.addDeploymentProblem(wrong);
-            }
-        }
-    }
-
-    private static boolean configured() {
-        try {
-            return ConfigProvider.getConfig().getOptionalValue(HazelcastCacheProducer.MODE, String.class).isPresent();
-        } catch (RuntimeException | LinkageError noConfig) {
-            return false;
-        }
-    }
-
-    /** The keys under {@value HazelcastCacheProducer#PREFIX} this module reads. */
-    static final List<String> KEYS = List.of("mode", "cluster-name", "interface", "port", "members",
-            "backup-count", "addresses", "map-name");
-
-    void rejectUnknownKeys(@Observes AfterDeploymentValidation validation) {
-        unknownKeys(configuredNames()).forEach(p -> validation.addDeploymentProblem(new IllegalArgumentException(p)));
-    }
-
-    /** One message per name under the prefix that is not one of {@link #KEYS}, sorted. */
-    static List<String> unknownKeys(Iterable<String> names) {
-        String prefix = HazelcastCacheProducer.PREFIX;
-        TreeSet<String> problems = new TreeSet<>();
-        for (String name : names) {
-            if (name.startsWith(prefix) && !KEYS.contains(name.substring(prefix.length()))) {
-                problems.add(name + ": unknown key; the known keys are " + prefix + String.join(", " + prefix, KEYS));
-            }
-        }
-        return List.copyOf(problems);
-    }
-
-    private static Iterable<String> configuredNames() {
-        try {
-            return ConfigProvider.getConfig().getPropertyNames();
-        } catch (RuntimeException | LinkageError noConfig) {
-            return List.of();
-        }
+    @Override
+    protected void check(Config config) {
+        HazelcastCacheProducer.read(config);
     }
 }

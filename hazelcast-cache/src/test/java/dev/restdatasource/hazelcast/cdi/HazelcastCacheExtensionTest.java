@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class HazelcastCacheExtensionTest {
     @Test
     void unknownKeysUnderThePrefixAreNamedAndKnownOnesPass() {
-        assertEquals(List.of(), HazelcastCacheExtension.unknownKeys(List.of("restdatasource.hazelcast.mode",
+        assertEquals(List.of(), new HazelcastCacheExtension().unknownKeys(List.of("restdatasource.hazelcast.mode",
                 "restdatasource.hazelcast.cluster-name", "restdatasource.hazelcast.interface",
                 "restdatasource.hazelcast.port", "restdatasource.hazelcast.members",
                 "restdatasource.hazelcast.backup-count", "restdatasource.hazelcast.addresses",
@@ -18,6 +18,6 @@ class HazelcastCacheExtensionTest {
                 + " restdatasource.hazelcast.mode, restdatasource.hazelcast.cluster-name, restdatasource.hazelcast.interface,"
                 + " restdatasource.hazelcast.port, restdatasource.hazelcast.members, restdatasource.hazelcast.backup-count,"
                 + " restdatasource.hazelcast.addresses, restdatasource.hazelcast.map-name"),
-                HazelcastCacheExtension.unknownKeys(List.of("restdatasource.hazelcast.memebers")));
+                new HazelcastCacheExtension().unknownKeys(List.of("restdatasource.hazelcast.memebers")));
     }
 }

@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Test;
 class InfinispanCacheExtensionTest {
     @Test
     void unknownKeysUnderThePrefixAreNamedAndKnownOnesPass() {
-        assertEquals(List.of(), InfinispanCacheExtension.unknownKeys(List.of("restdatasource.infinispan.mode",
+        assertEquals(List.of(), new InfinispanCacheExtension().unknownKeys(List.of("restdatasource.infinispan.mode",
                 "restdatasource.infinispan.cluster-name", "restdatasource.infinispan.bind-address",
                 "restdatasource.infinispan.bind-port", "restdatasource.infinispan.initial-hosts",
                 "restdatasource.infinispan.owners", "restdatasource.infinispan.servers",
                 "restdatasource.infinispan.cache-name", "restdatasource.movies.url", "other.key")));
-        List<String> problems = InfinispanCacheExtension.unknownKeys(List.of("restdatasource.infinispan.initial-host",
+        List<String> problems = new InfinispanCacheExtension().unknownKeys(List.of("restdatasource.infinispan.initial-host",
                 "restdatasource.infinispan.mode"));
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).startsWith("restdatasource.infinispan.initial-host: unknown key; the known keys are"
