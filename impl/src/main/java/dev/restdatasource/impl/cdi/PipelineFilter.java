@@ -28,7 +28,8 @@ import java.util.concurrent.ExecutionException;
  *
  * <p>The request's entity is written by the client's own {@code MessageBodyWriter}s, found through the
  * {@link Providers} the runtime injects (Jakarta REST makes {@code Providers} injectable into client providers),
- * before the headers are read, so a header a writer adds is sent too (see {@link EntityWriter}).
+ * through the client's {@code WriterInterceptor}s, before the headers are read, so a header they add is sent too (see
+ * {@link EntityWriter}).
  */
 final class PipelineFilter implements ClientRequestFilter {
     /** Runs after every user filter and the header factories. */
@@ -36,7 +37,7 @@ final class PipelineFilter implements ClientRequestFilter {
     private static final Set<String> NOT_FORWARDED = Set.of("transfer-encoding", "connection", "content-length");
 
     private final SourceLookup sources;
-    private final String client;
+    private final EntityWriter writer;
 
     /** The client's providers, injected by the runtime when it registers this filter. */
     @Context
@@ -45,14 +46,14 @@ final class PipelineFilter implements ClientRequestFilter {
     /** @param client the Rest Client's name, for error messages */
     PipelineFilter(SourceLookup sources, String client) {
         this.sources = sources;
-        this.client = client;
+        this.writer = new EntityWriter(client);
     }
 
     @Override
     public void filter(ClientRequestContext request) throws IOException {
         CallContext context = CallContext.current();
         RestClientSource source = context != null ? context.source() : sources.current();
-        Object body = EntityWriter.body(request, providers, client); // first: a writer may add headers
+        byte[] body = writer.write(request, providers); // first: interceptors and writers may add headers
         Map<String, List<String>> headers = new LinkedHashMap<>(request.getStringHeaders());
         if (request.hasEntity() && request.getMediaType() != null) {
             headers.putIfAbsent(HttpHeaders.CONTENT_TYPE, List.of(request.getMediaType().toString()));

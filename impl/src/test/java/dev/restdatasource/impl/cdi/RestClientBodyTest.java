@@ -10,15 +10,20 @@ import dev.restdatasource.impl.cdi.RestClientFixtures.Movie;
 import dev.restdatasource.impl.support.Upstream;
 import dev.restdatasource.impl.support.Upstream.Reply;
 import jakarta.enterprise.context.Dependent;
+import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyWriter;
+import jakarta.ws.rs.ext.WriterInterceptor;
+import jakarta.ws.rs.ext.WriterInterceptorContext;
+import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.ParameterizedType;
@@ -26,6 +31,8 @@ import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.junit.jupiter.api.AfterAll;
@@ -36,7 +43,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The request bodies of {@code @DataSource} Rest Clients are written by the client's own {@code MessageBodyWriter}s
  * (registered with {@code @RegisterProvider} or {@code mp-rest/providers}, or the runtime's JSON-B one), with the
- * entity's generic type and media type, and the headers a writer adds reach the upstream.
+ * entity's generic type and media type, inside the client's {@code WriterInterceptor}s; the headers they add reach
+ * the upstream.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RestClientBodyTest {
@@ -89,6 +97,42 @@ class RestClientBodyTest {
         }
     }
 
+    /** Compresses what the inner steps write, and says so. */
+    @Priority(Priorities.ENTITY_CODER)
+    public static class GzipInterceptor implements WriterInterceptor {
+        @Override
+        public void aroundWriteTo(WriterInterceptorContext context) throws java.io.IOException {
+            context.getHeaders().putSingle("Content-Encoding", "gzip");
+            GZIPOutputStream gzip = new GZIPOutputStream(context.getOutputStream());
+            context.setOutputStream(gzip);
+            context.proceed();
+            gzip.finish();
+        }
+    }
+
+    /** Runs inside {@link GzipInterceptor} (a higher priority value): its line is compressed too. */
+    @Priority(Priorities.USER)
+    public static class VersionLineInterceptor implements WriterInterceptor {
+        @Override
+        public void aroundWriteTo(WriterInterceptorContext context) throws java.io.IOException {
+            context.getOutputStream().write("#v1\r\n".getBytes(StandardCharsets.US_ASCII));
+            context.proceed();
+        }
+    }
+
+    /** Its CSV bodies go through two writer interceptors. */
+    @RegisterRestClient(configKey = "gzip")
+    @RegisterProvider(VersionLineInterceptor.class)
+    @RegisterProvider(GzipInterceptor.class)
+    @RegisterProvider(MoviesCsvWriter.class)
+    @Path("/")
+    public interface GzipClient {
+        @POST
+        @Path("imports")
+        @Consumes("text/csv")
+        String importCsv(List<Movie> movies);
+    }
+
     /** CSV through an interface-level writer; JSON through the runtime's JSON-B writer. */
     @RegisterRestClient(configKey = "csv")
     @RegisterProvider(MoviesCsvWriter.class)
@@ -130,6 +174,10 @@ class RestClientBodyTest {
         @Inject
         @DataSource
         RatingsClient ratings;
+
+        @Inject
+        @DataSource
+        GzipClient gzip;
     }
 
     private final Upstream upstream = new Upstream();
@@ -143,6 +191,7 @@ class RestClientBodyTest {
         deployment = RestClientDeployment.start(Map.of(
                 "csv/mp-rest/url", upstream.url(),
                 "ratings/mp-rest/url", upstream.url(),
+                "gzip/mp-rest/url", upstream.url(),
                 "ratings/mp-rest/providers", RatingWriter.class.getName()),
                 List.of(Clients.class), new RestDataSourceExtension());
         clients = deployment.container().select(Clients.class).get();
@@ -192,13 +241,25 @@ class RestClientBodyTest {
     }
 
     @Test
+    void writerInterceptorsRunInPriorityOrderAroundTheWriter() throws java.io.IOException {
+        assertEquals("imported", deployment.inRequest(() -> clients.gzip.importCsv(movies())));
+        Upstream.Received received = upstream.last();
+        assertEquals("gzip", received.header("Content-Encoding"));
+        assertEquals("text/csv", received.header("Content-Type"));
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(received.body()))) {
+            assertEquals("#v1\r\nid;title\r\n1;Alien\r\n2;Heat\r\n", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
     void anEntityWithoutAWriterFailsNamingItsClassAndMediaTypeBeforeAnyUpstreamCall() {
         int before = upstream.count("/ratings");
         RuntimeException e = assertThrows(RuntimeException.class,
                 () -> deployment.inRequest(() -> clients.csv.rateWithoutWriter(new Rating("heat", 4))));
         String messages = messages(e);
         assertTrue(messages.contains("No MessageBodyWriter for the entity " + Rating.class.getName() + " as " + RATING
-                + " in the Rest Client " + CsvClient.class.getName()), messages);
+                + " in the Rest Client " + CsvClient.class.getName() + ": register one with @RegisterProvider or "
+                + "<configKey>/mp-rest/providers"), messages);
         assertEquals(before, upstream.count("/ratings"));
     }
 
