@@ -26,10 +26,10 @@ import java.util.concurrent.ExecutionException;
  * still see it. A transport failure is thrown as its {@code DataSourceException} (the runtime wraps it in a
  * {@code ProcessingException}, which the {@code @DataSource} proxy unwraps). Thread-safe.
  *
- * <p>The request's entity is written by the client's own {@code MessageBodyWriter}s, found through the
- * {@link Providers} the runtime injects (Jakarta REST makes {@code Providers} injectable into client providers),
- * through the client's {@code WriterInterceptor}s, before the headers are read, so a header they add is sent too (see
- * {@link EntityWriter}).
+ * <p>The request's entity is first written as the client runtime would write it, by {@link EntityWriter}: through the
+ * client's {@code WriterInterceptor}s, then the {@code MessageBodyWriter} its {@link Providers} pick (injected here by
+ * the runtime: Jakarta REST makes {@code Providers} injectable into client providers). The headers are read after
+ * that, so a header an interceptor or writer adds is sent too.
  */
 final class PipelineFilter implements ClientRequestFilter {
     /** Runs after every user filter and the header factories. */
