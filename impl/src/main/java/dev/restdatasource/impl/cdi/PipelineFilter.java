@@ -3,11 +3,12 @@ package dev.restdatasource.impl.cdi;
 import dev.restdatasource.DataSourceResponse;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Providers;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,8 +26,10 @@ import java.util.concurrent.ExecutionException;
  * still see it. A transport failure is thrown as its {@code DataSourceException} (the runtime wraps it in a
  * {@code ProcessingException}, which the {@code @DataSource} proxy unwraps). Thread-safe.
  *
- * <p>Request bodies are serialized by the pipeline's rules (String and byte[] as they are, an InputStream read
- * fully, any other object as JSON), not by the client's {@code MessageBodyWriter}s.
+ * <p>The request's entity is first written as the client runtime would write it, by {@link EntityWriter}: through the
+ * client's {@code WriterInterceptor}s, then the {@code MessageBodyWriter} its {@link Providers} pick (injected here by
+ * the runtime: Jakarta REST makes {@code Providers} injectable into client providers). The headers are read after
+ * that, so a header an interceptor or writer adds is sent too.
  */
 final class PipelineFilter implements ClientRequestFilter {
     /** Runs after every user filter and the header factories. */
@@ -34,38 +37,32 @@ final class PipelineFilter implements ClientRequestFilter {
     private static final Set<String> NOT_FORWARDED = Set.of("transfer-encoding", "connection", "content-length");
 
     private final SourceLookup sources;
+    private final EntityWriter writer;
 
-    PipelineFilter(SourceLookup sources) {
+    /** The client's providers, injected by the runtime when it registers this filter. */
+    @Context
+    private Providers providers;
+
+    /** @param client the Rest Client's name, for error messages */
+    PipelineFilter(SourceLookup sources, String client) {
         this.sources = sources;
+        this.writer = new EntityWriter(client);
     }
 
     @Override
     public void filter(ClientRequestContext request) throws IOException {
         CallContext context = CallContext.current();
         RestClientSource source = context != null ? context.source() : sources.current();
+        byte[] body = writer.write(request, providers); // first: interceptors and writers may add headers
         Map<String, List<String>> headers = new LinkedHashMap<>(request.getStringHeaders());
         if (request.hasEntity() && request.getMediaType() != null) {
             headers.putIfAbsent(HttpHeaders.CONTENT_TYPE, List.of(request.getMediaType().toString()));
         }
-        RestClientSource.Outcome outcome = join(source.send(request.getMethod(), request.getUri(), headers,
-                body(request)));
+        RestClientSource.Outcome outcome = join(source.send(request.getMethod(), request.getUri(), headers, body));
         if (context != null) {
             context.lastError(outcome.error());
         }
         request.abortWith(toResponse(outcome.response()));
-    }
-
-    private static Object body(ClientRequestContext request) throws IOException {
-        if (!request.hasEntity()) {
-            return null;
-        }
-        Object entity = request.getEntity();
-        if (entity instanceof InputStream in) {
-            try (in) {
-                return in.readAllBytes();
-            }
-        }
-        return entity;
     }
 
     private static Response toResponse(DataSourceResponse response) {

@@ -35,7 +35,7 @@ final class RestClientFactory {
                 builder.register(type, provider.getValue());
             }
         }
-        builder.register(new PipelineFilter(sources), PipelineFilter.PRIORITY);
+        builder.register(new PipelineFilter(sources, settings.type().getName()), PipelineFilter.PRIORITY);
         builder.register(new ErrorMapper(sources), ErrorMapper.PRIORITY);
         builder.register(new ContextPropagation());
         builder.executorService(CallContextExecutor.create());
