@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.restdatasource.it.batch.BatchQueries;
 import dev.restdatasource.it.batch.MovieProgress;
@@ -101,6 +103,7 @@ class BatchingIT {
     @Test
     @Tag("liberty-source-batch-bug")
     void sourceListBatchResolversFailWithANullPointerExceptionOnLiberty() {
+        assumeFalse(ServerFlavor.current().runsSourceListBatchResolvers(), "this server runs them: see the next test");
         for (String field : new String[] {"batchedProgress", "asyncBatchedProgress"}) {
             List<String> ids = freshIds(2);
             JsonObject answer = Server.graphql(APP, "{ movies(ids: " + list(ids) + ") { id " + field + " { movieId } } }");
@@ -126,6 +129,32 @@ class BatchingIT {
                 assertEquals(0, Server.counts(APP, "progress-batch-item/" + ids.get(i)).requests(),
                         "the batch resolver never ran");
             }
+        }
+    }
+
+    /**
+     * Where the server runs {@code @Source List} batch resolvers (WildFly with SmallRye GraphQL 2.17 bundled): each
+     * resolver, synchronous or {@code CompletionStage<List>}, gets the whole list of movies and makes ONE call of the
+     * batch endpoint for it; each movie gets its own progress.
+     */
+    @Test
+    void sourceListBatchResolversCallTheBatchEndpointOncePerList() {
+        assumeTrue(ServerFlavor.current().runsSourceListBatchResolvers(), "this server cannot run them: see above");
+        for (String field : new String[] {"batchedProgress", "asyncBatchedProgress"}) {
+            List<String> ids = freshIds(5);
+            JsonObject answer = Server.graphql(APP, "{ movies(ids: " + list(ids) + ") { id " + field + " { movieId percent } } }");
+            JsonArray movies = data(answer).getJsonArray("movies");
+            assertEquals(ids.size(), movies.size(), answer.toString());
+            for (int i = 0; i < ids.size(); i++) {
+                String id = ids.get(i);
+                JsonObject progress = movies.getJsonObject(i).getJsonObject(field);
+                assertEquals(id, progress.getString("movieId"), field + ": each movie gets its own progress: " + answer);
+                assertEquals(MovieProgress.of(id).getPercent(), progress.getInt("percent"));
+                assertEquals(1, Server.counts(APP, "progress-batch-item/" + id).requests(), field + " asked once: " + id);
+                assertEquals(0, Server.counts(APP, "progress/" + id).requests(), field + ": no single call for " + id);
+            }
+            assertEquals(1, Server.counts(APP, "progress-batch/" + String.join(",", ids)).requests(),
+                    field + ": ONE batch call with all five ids");
         }
     }
 

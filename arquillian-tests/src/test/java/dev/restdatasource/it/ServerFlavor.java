@@ -13,7 +13,8 @@ import java.util.Locale;
  *
  * <p>The test classes and the test application are the same for both servers; only these hooks differ: which jars
  * the WAR must bundle besides the library (the server does not provide MicroProfile GraphQL), extra
- * {@code microprofile-config.properties} lines, where the server log is, and how that log reports a failed deployment.
+ * {@code microprofile-config.properties} lines, where the server log is, how that log reports a failed deployment, and
+ * whether {@code @Source List} batch resolvers run.
  */
 enum ServerFlavor {
     /** Open Liberty 26.0.0.3 with {@code mpGraphQL-2.0}: GraphQL is provided by the server, nothing extra bundled. */
@@ -37,6 +38,11 @@ enum ServerFlavor {
         @Override
         String deploymentFailedMessageId() {
             return "CWWKZ0002E"; // An exception occurred while starting the application
+        }
+
+        @Override
+        boolean runsSourceListBatchResolvers() {
+            return false; // registers no DataLoader: see BatchingIT and docs/liberty-graphql-errors.md
         }
     },
 
@@ -63,7 +69,9 @@ enum ServerFlavor {
         @Override
         String extraSettings() {
             return "# SmallRye GraphQL is bundled on WildFly: no Apollo Federation (faster deployment)\n"
-                    + "smallrye.graphql.federation.enabled=false\n";
+                    + "smallrye.graphql.federation.enabled=false\n"
+                    + "# a resolver's exception, with its causes, in server.log (clients see only the message)\n"
+                    + "smallrye.graphql.printDataFetcherException=true\n";
         }
 
         @Override
@@ -74,6 +82,11 @@ enum ServerFlavor {
         @Override
         String deploymentFailedMessageId() {
             return "WFLYCTL0013"; // Operation ("deploy") failed
+        }
+
+        @Override
+        boolean runsSourceListBatchResolvers() {
+            return true;
         }
     };
 
@@ -93,4 +106,7 @@ enum ServerFlavor {
 
     /** The message id the server log puts on the line reporting that an application failed to deploy. */
     abstract String deploymentFailedMessageId();
+
+    /** Whether MicroProfile GraphQL batch resolvers ({@code @Source List<T>} parameters) run on this server. */
+    abstract boolean runsSourceListBatchResolvers();
 }

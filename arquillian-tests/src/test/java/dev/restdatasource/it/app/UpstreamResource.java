@@ -21,7 +21,7 @@ import java.util.Map;
  * <li>{@code profile}: needs a bearer token, {@code private, max-age=60}, {@code Vary: Authorization};</li>
  * <li>{@code account}: needs a bearer token, {@code max-age=60} (authenticated, not public);</li>
  * <li>{@code echo}: {@code no-store}, returns the Authorization, X-Filtered-By and X-User-Attribute headers it received;</li>
- * <li>{@code status/{code}}: answers that status; {@code slow}: answers after 5 s.</li>
+ * <li>{@code status/{code}}: answers that status; {@code slow}: answers after 5 s (counted at start and end).</li>
  * </ul>
  */
 @Path("/")
@@ -117,13 +117,20 @@ public class UpstreamResource {
         return Response.status(code).entity(Map.of("error", "upstream says " + code)).build();
     }
 
-    /** Answers after 5 s, longer than the data sources' 2 s timeout. */
+    /**
+     * Answers after 5 s, longer than the data sources' 2 s timeout; counted as {@code slow} when it starts and as
+     * {@code slow-answered} when it ends, so a test can wait for it to end before its application is undeployed.
+     */
     @GET
     @Path("slow")
     public Response slow() throws InterruptedException {
         counters.request("slow");
-        Thread.sleep(5_000);
-        return Response.ok(new Movie("slow", "Too late")).build();
+        try {
+            Thread.sleep(5_000);
+            return Response.ok(new Movie("slow", "Too late")).build();
+        } finally {
+            counters.request("slow-answered");
+        }
     }
 
     /** The counts of one path, e.g. {@code counts/movies/42}; not counted itself. */

@@ -2,6 +2,7 @@ package dev.restdatasource.it.batch;
 
 import dev.restdatasource.DataSource;
 import dev.restdatasource.it.app.MoviesAPI;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.graphql.Source;
  * ({@code batchedProgress}, {@code asyncBatchedProgress}), which Open Liberty 26.0.0.3 cannot run.
  */
 @GraphQLApi
+@ApplicationScoped // a bean-defining annotation: bundled SmallRye GraphQL (WildFly) looks the class up as a CDI bean
 public class BatchQueries {
     @Inject
     MoviesAPI movies;

@@ -2,12 +2,14 @@ package dev.restdatasource.it.ft;
 
 import dev.restdatasource.DataSource;
 import dev.restdatasource.it.app.Movie;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Query;
 
 /** GraphQL fields over the Fault Tolerance-annotated {@code @DataSource} Rest Clients. */
 @GraphQLApi
+@ApplicationScoped // a bean-defining annotation: bundled SmallRye GraphQL (WildFly) looks the class up as a CDI bean
 public class FaultToleranceQueries {
     @Inject
     @DataSource

@@ -5,16 +5,25 @@ import java.util.Set;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * Lets GraphQL clients see the messages of data-source failures by default: MicroProfile GraphQL shows the
- * message of an unchecked exception only when its class, or a superclass, is listed. It lists
- * {@code dev.restdatasource.DataSourceException} under both names of that key:
+ * Lets GraphQL clients see the messages and codes of data-source failures by default.
+ *
+ * <ul>
+ * <li>Messages: MicroProfile GraphQL shows the message of an unchecked exception only when its class, or a
+ * superclass, is listed. It lists {@code dev.restdatasource.DataSourceException} under both names of that key:
  * {@value #EXCEPTIONS_WHITE_LIST} (MP GraphQL 1.0, the only one Open Liberty's mpGraphQL-2.0 reads) and
- * {@value #SHOW_ERROR_MESSAGE} (MP GraphQL 2.0).
+ * {@value #SHOW_ERROR_MESSAGE} (MP GraphQL 2.0). The messages are safe to show: {@link GraphQLErrors} keeps upstream
+ * URLs and bodies out of them.</li>
+ * <li>Codes: SmallRye GraphQL 2.x (bundled by applications on WildFly, for example) writes an error's
+ * {@code extensions} ({@code code} among them) only when {@value #ERROR_EXTENSION_FIELDS} names them; unset, an
+ * error carries graphql-java's {@code classification} alone. It names {@value #ALL_ERROR_EXTENSION_FIELDS}, what
+ * SmallRye 1.0 (inside Open Liberty's mpGraphQL-2.0, which does not read the key) always writes. A plain
+ * configuration key, no API: nothing here depends on the server.</li>
+ * </ul>
  *
  * <p>Its ordinal is {@value #ORDINAL}, below {@code microprofile-config.properties} (100). A configuration value is
- * one string, so an application that sets either key itself replaces this default and must add
- * {@code dev.restdatasource.DataSourceException} to its own list. The messages are safe to show:
- * {@link GraphQLErrors} keeps upstream URLs and bodies out of them.
+ * one string, so an application that sets one of these keys itself replaces this default: it must add
+ * {@code dev.restdatasource.DataSourceException} to its own message list, and {@code code} to its own list of
+ * extension fields.
  *
  * <p>Registered in {@code META-INF/services/org.eclipse.microprofile.config.spi.ConfigSource}. Immutable.
  */
@@ -27,10 +36,16 @@ public final class GraphQLDefaultsConfigSource implements ConfigSource {
     public static final String SHOW_ERROR_MESSAGE = "mp.graphql.showErrorMessage";
     /** The listed class. */
     public static final String DATA_SOURCE_EXCEPTION = "dev.restdatasource.DataSourceException";
+    /** SmallRye GraphQL 2.x's key naming the {@code extensions} an error gets. */
+    public static final String ERROR_EXTENSION_FIELDS = "smallrye.graphql.errorExtensionFields";
+    /** Every extension field SmallRye GraphQL 2.x knows, {@code code} among them. */
+    public static final String ALL_ERROR_EXTENSION_FIELDS =
+            "exception,classification,code,description,validationErrorType,queryPath";
 
     private static final Map<String, String> PROPERTIES = Map.of(
             EXCEPTIONS_WHITE_LIST, DATA_SOURCE_EXCEPTION,
-            SHOW_ERROR_MESSAGE, DATA_SOURCE_EXCEPTION);
+            SHOW_ERROR_MESSAGE, DATA_SOURCE_EXCEPTION,
+            ERROR_EXTENSION_FIELDS, ALL_ERROR_EXTENSION_FIELDS);
 
     /** Called through {@link java.util.ServiceLoader}. */
     public GraphQLDefaultsConfigSource() {

@@ -6,12 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.junit.jupiter.api.Test;
 
-/** The default message lists, as SmallRye Config discovers them. */
+/** The default message lists and error extension fields, as SmallRye Config discovers them. */
 class GraphQLDefaultsConfigSourceTest {
     @Test
     void isRegisteredAsAServiceWithOrdinal50() {
@@ -25,6 +26,13 @@ class GraphQLDefaultsConfigSourceTest {
         SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultSources().addDiscoveredSources().build();
         assertEquals("dev.restdatasource.DataSourceException", config.getRawValue("mp.graphql.exceptionsWhiteList"));
         assertEquals("dev.restdatasource.DataSourceException", config.getRawValue("mp.graphql.showErrorMessage"));
+    }
+
+    @Test
+    void namesTheCodeAmongSmallRyesErrorExtensionFields() {
+        SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultSources().addDiscoveredSources().build();
+        assertEquals(List.of("exception", "classification", "code", "description", "validationErrorType",
+                "queryPath"), config.getValues("smallrye.graphql.errorExtensionFields", String.class));
     }
 
     @Test
