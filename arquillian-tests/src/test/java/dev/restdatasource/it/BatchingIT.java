@@ -37,9 +37,14 @@ class BatchingIT {
     /** The main application plus {@code dev.restdatasource.it.batch}, with the progress client's URL. */
     @Deployment(testable = false)
     static WebArchive deployment() {
-        WebArchive war = TestApp.withPackage(APP, BatchQueries.class.getPackage());
-        String settings = TestApp.settings(APP)
-                + "batch-progress/mp-rest/url=" + Server.base() + "/" + APP + "/upstream/\n"
+        return batchApplication(APP);
+    }
+
+    /** {@link #deployment()} deployed at {@code context} (its progress client calls that application's upstream). */
+    static WebArchive batchApplication(String context) {
+        WebArchive war = TestApp.withPackage(context, BatchQueries.class.getPackage());
+        String settings = TestApp.settings(context)
+                + "batch-progress/mp-rest/url=" + Server.base() + "/" + context + "/upstream/\n"
                 + "batch-progress/mp-rest/readTimeout=2000\n";
         war.delete("WEB-INF/classes/" + CONFIG);
         return war.addAsResource(new StringAsset(settings), CONFIG);
@@ -97,6 +102,7 @@ class BatchingIT {
      * {@code ExecutionService} with null batch operations, so no DataLoader is registered and every
      * {@code @Source List} resolver (synchronous or {@code CompletionStage<List>}) fails with a
      * NullPointerException before it runs. Fails (on purpose) once Liberty runs them: then use them.
+     * {@link SourceListBatchIT} shows that this null is what breaks them.
      */
     @Test
     @Tag("liberty-source-batch-bug")
@@ -129,7 +135,7 @@ class BatchingIT {
         }
     }
 
-    private static List<String> freshIds(int count) {
+    static List<String> freshIds(int count) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             ids.add(UUID.randomUUID().toString().substring(0, 8));
@@ -137,11 +143,11 @@ class BatchingIT {
         return ids;
     }
 
-    private static String list(List<String> ids) {
+    static String list(List<String> ids) {
         return ids.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(", ", "[", "]"));
     }
 
-    private static JsonObject data(JsonObject answer) {
+    static JsonObject data(JsonObject answer) {
         assertFalse(answer.containsKey("errors"), "errors: " + answer);
         return answer.getJsonObject("data");
     }
