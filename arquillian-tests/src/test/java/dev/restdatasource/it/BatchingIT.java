@@ -39,9 +39,14 @@ class BatchingIT {
     /** The main application plus {@code dev.restdatasource.it.batch}, with the progress client's URL. */
     @Deployment(testable = false)
     static WebArchive deployment() {
-        WebArchive war = TestApp.withPackage(APP, BatchQueries.class.getPackage());
-        String settings = TestApp.settings(APP)
-                + "batch-progress/mp-rest/url=" + Server.base() + "/" + APP + "/upstream/\n"
+        return batchApplication(APP);
+    }
+
+    /** {@link #deployment()} deployed at {@code context} (its progress client calls that application's upstream). */
+    static WebArchive batchApplication(String context) {
+        WebArchive war = TestApp.withPackage(context, BatchQueries.class.getPackage());
+        String settings = TestApp.settings(context)
+                + "batch-progress/mp-rest/url=" + Server.base() + "/" + context + "/upstream/\n"
                 + "batch-progress/mp-rest/readTimeout=2000\n";
         war.delete("WEB-INF/classes/" + CONFIG);
         return war.addAsResource(new StringAsset(settings), CONFIG);
@@ -99,6 +104,7 @@ class BatchingIT {
      * {@code ExecutionService} with null batch operations, so no DataLoader is registered and every
      * {@code @Source List} resolver (synchronous or {@code CompletionStage<List>}) fails with a
      * NullPointerException before it runs. Fails (on purpose) once Liberty runs them: then use them.
+     * {@link SourceListBatchIT} shows that this null is what breaks them.
      */
     @Test
     @Tag("liberty-source-batch-bug")
@@ -140,9 +146,17 @@ class BatchingIT {
     @Test
     void sourceListBatchResolversCallTheBatchEndpointOncePerList() {
         assumeTrue(ServerFlavor.current().runsSourceListBatchResolvers(), "this server cannot run them: see above");
+        assertOneBatchCallPerList(APP);
+    }
+
+    /**
+     * In the batch application deployed as {@code app}: both {@code @Source List} resolvers, synchronous and
+     * {@code CompletionStage<List>}, give each of five movies its own progress through ONE batch call.
+     */
+    static void assertOneBatchCallPerList(String app) {
         for (String field : new String[] {"batchedProgress", "asyncBatchedProgress"}) {
             List<String> ids = freshIds(5);
-            JsonObject answer = Server.graphql(APP, "{ movies(ids: " + list(ids) + ") { id " + field + " { movieId percent } } }");
+            JsonObject answer = Server.graphql(app, "{ movies(ids: " + list(ids) + ") { id " + field + " { movieId percent } } }");
             JsonArray movies = data(answer).getJsonArray("movies");
             assertEquals(ids.size(), movies.size(), answer.toString());
             for (int i = 0; i < ids.size(); i++) {
@@ -150,15 +164,15 @@ class BatchingIT {
                 JsonObject progress = movies.getJsonObject(i).getJsonObject(field);
                 assertEquals(id, progress.getString("movieId"), field + ": each movie gets its own progress: " + answer);
                 assertEquals(MovieProgress.of(id).getPercent(), progress.getInt("percent"));
-                assertEquals(1, Server.counts(APP, "progress-batch-item/" + id).requests(), field + " asked once: " + id);
-                assertEquals(0, Server.counts(APP, "progress/" + id).requests(), field + ": no single call for " + id);
+                assertEquals(1, Server.counts(app, "progress-batch-item/" + id).requests(), field + " asked once: " + id);
+                assertEquals(0, Server.counts(app, "progress/" + id).requests(), field + ": no single call for " + id);
             }
-            assertEquals(1, Server.counts(APP, "progress-batch/" + String.join(",", ids)).requests(),
+            assertEquals(1, Server.counts(app, "progress-batch/" + String.join(",", ids)).requests(),
                     field + ": ONE batch call with all five ids");
         }
     }
 
-    private static List<String> freshIds(int count) {
+    static List<String> freshIds(int count) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             ids.add(UUID.randomUUID().toString().substring(0, 8));
@@ -166,11 +180,11 @@ class BatchingIT {
         return ids;
     }
 
-    private static String list(List<String> ids) {
+    static String list(List<String> ids) {
         return ids.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(", ", "[", "]"));
     }
 
-    private static JsonObject data(JsonObject answer) {
+    static JsonObject data(JsonObject answer) {
         assertFalse(answer.containsKey("errors"), "errors: " + answer);
         return answer.getJsonObject("data");
     }
