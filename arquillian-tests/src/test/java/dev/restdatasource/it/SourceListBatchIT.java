@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.restdatasource.it.batch.MovieProgress;
 import dev.restdatasource.it.batchfix.LibertyBatchOperations;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
