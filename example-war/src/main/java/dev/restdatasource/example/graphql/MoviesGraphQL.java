@@ -3,6 +3,7 @@ package dev.restdatasource.example.graphql;
 import dev.restdatasource.example.movies.Movie;
 import dev.restdatasource.example.movies.MoviesAPI;
 import dev.restdatasource.example.personalization.ProgressLoader;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.concurrent.CompletionException;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.graphql.Query;
 
 /** The movie queries, answered through the {@link MoviesAPI} data source (request-scoped, injected). */
 @GraphQLApi
+@ApplicationScoped // a bean also where @GraphQLApi is not bean-defining (SmallRye GraphQL bundled on WildFly)
 public class MoviesGraphQL {
     @Inject
     MoviesAPI movies;

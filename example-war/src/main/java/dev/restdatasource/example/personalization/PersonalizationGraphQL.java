@@ -3,6 +3,7 @@ package dev.restdatasource.example.personalization;
 import dev.restdatasource.DataSource;
 import dev.restdatasource.example.movies.Movie;
 import dev.restdatasource.example.movies.MoviesAPI;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.graphql.Source;
  * {@code extensions.code} UNAUTHENTICATED while its sibling fields resolve.
  */
 @GraphQLApi
+@ApplicationScoped // a bean also where @GraphQLApi is not bean-defining (SmallRye GraphQL bundled on WildFly)
 public class PersonalizationGraphQL {
     @Inject
     @DataSource
