@@ -27,8 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * GraphQL it bundles) on WildFly. The WAR file is the one failsafe names in {@code it.example.war}; its upstream URLs
  * use {@code default.http.port}, which each test server sets to its own port.
  *
- * <p>Each test uses movies and users no other test uses, so the order of the tests does not matter; counts are read
- * from the example's {@code /upstream/stats}.
+ * <p>Each test compares upstream counts before and after its own queries (read from the example's
+ * {@code /upstream/stats}), so the order of the tests does not matter.
  */
 @ExtendWith(ArquillianExtension.class)
 class ExampleIT {
@@ -94,8 +94,7 @@ class ExampleIT {
 
     /**
      * The README's error query, plus a forbidden user and an unknown movie: each failing field has the same
-     * {@code extensions.code} and message on both servers while its sibling resolves. Tagged {@code error-codes}:
-     * arquillian-tests-wildfly leaves that tag out until the codes are mapped on WildFly.
+     * {@code extensions.code} and message on both servers while its sibling resolves. Tagged {@code error-codes}.
      */
     @Test
     @Tag("error-codes")

@@ -2,6 +2,7 @@ package dev.restdatasource.impl.cdi;
 
 import dev.restdatasource.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
@@ -64,6 +65,9 @@ public class RestClientDataSourceExtension implements Extension {
     }
 
     void addBeans(@Observes AfterBeanDiscovery event, BeanManager beanManager) {
+        if (!interfaces.isEmpty()) {
+            createSourcesWithEachRequest(event, beanManager);
+        }
         // one lookup (so one derived configuration and one request-scoped source) per configKey and settings
         Map<List<Object>, SourceLookup> lookups = new HashMap<>();
         for (Class<?> type : interfaces) {
@@ -101,6 +105,20 @@ public class RestClientDataSourceExtension implements Extension {
                         context.release(); // the interceptor instances
                     });
         }
+    }
+
+    /**
+     * Has each request's {@link RestClientSources} created when the request scope starts, not on first use: a resolver
+     * run in a context-propagating task (SmallRye's batch and async data fetchers on Open Liberty) may not create a
+     * request-scoped bean (Liberty: CWWKC1158E "You must access the CDI beans before context is captured").
+     */
+    private static void createSourcesWithEachRequest(AfterBeanDiscovery event, BeanManager beanManager) {
+        event.addObserverMethod()
+                .beanClass(RestClientSources.class)
+                .observedType(Object.class)
+                .qualifiers(Initialized.Literal.REQUEST)
+                .notifyWith(started -> beanManager.createInstance().select(RestClientSources.class).get()
+                        .toString()); // the client proxy creates the request's instance on its first call
     }
 
     /**

@@ -15,9 +15,10 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * URLs and bodies out of them.</li>
  * <li>Codes: SmallRye GraphQL 2.x (bundled by applications on WildFly, for example) writes an error's
  * {@code extensions} ({@code code} among them) only when {@value #ERROR_EXTENSION_FIELDS} names them; unset, an
- * error carries graphql-java's {@code classification} alone. It names {@value #ALL_ERROR_EXTENSION_FIELDS}, what
- * SmallRye 1.0 (inside Open Liberty's mpGraphQL-2.0, which does not read the key) always writes. A plain
- * configuration key, no API: nothing here depends on the server.</li>
+ * error carries graphql-java's {@code classification} alone. It names {@value #DEFAULT_ERROR_EXTENSION_FIELDS}: not
+ * {@code exception}, which would show clients the Java class of every failing field (SmallRye 1.0 inside Open
+ * Liberty's mpGraphQL-2.0 always writes it and does not read the key). A plain configuration key, no API: nothing
+ * here depends on the server.</li>
  * </ul>
  *
  * <p>Its ordinal is {@value #ORDINAL}, below {@code microprofile-config.properties} (100). A configuration value is
@@ -38,14 +39,13 @@ public final class GraphQLDefaultsConfigSource implements ConfigSource {
     public static final String DATA_SOURCE_EXCEPTION = "dev.restdatasource.DataSourceException";
     /** SmallRye GraphQL 2.x's key naming the {@code extensions} an error gets. */
     public static final String ERROR_EXTENSION_FIELDS = "smallrye.graphql.errorExtensionFields";
-    /** Every extension field SmallRye GraphQL 2.x knows, {@code code} among them. */
-    public static final String ALL_ERROR_EXTENSION_FIELDS =
-            "exception,classification,code,description,validationErrorType,queryPath";
+    /** The extension fields named by default: graphql-java's classification and the error code. */
+    public static final String DEFAULT_ERROR_EXTENSION_FIELDS = "classification,code";
 
     private static final Map<String, String> PROPERTIES = Map.of(
             EXCEPTIONS_WHITE_LIST, DATA_SOURCE_EXCEPTION,
             SHOW_ERROR_MESSAGE, DATA_SOURCE_EXCEPTION,
-            ERROR_EXTENSION_FIELDS, ALL_ERROR_EXTENSION_FIELDS);
+            ERROR_EXTENSION_FIELDS, DEFAULT_ERROR_EXTENSION_FIELDS);
 
     /** Called through {@link java.util.ServiceLoader}. */
     public GraphQLDefaultsConfigSource() {

@@ -31,8 +31,7 @@ class GraphQLDefaultsConfigSourceTest {
     @Test
     void namesTheCodeAmongSmallRyesErrorExtensionFields() {
         SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultSources().addDiscoveredSources().build();
-        assertEquals(List.of("exception", "classification", "code", "description", "validationErrorType",
-                "queryPath"), config.getValues("smallrye.graphql.errorExtensionFields", String.class));
+        assertEquals(List.of("classification", "code"), config.getValues("smallrye.graphql.errorExtensionFields", String.class));
     }
 
     @Test
