@@ -307,7 +307,7 @@ public final class DataSourceSettings {
     }
 
     /** Parses {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h} or ISO-8601; null when it is none of these. */
-    static Duration parseDuration(String value) {
+    public static Duration parseDuration(String value) {
         Matcher m = SHORT_DURATION.matcher(value);
         if (m.matches()) {
             try {
