@@ -107,7 +107,7 @@ public final class MemcachedKeyValueCache implements KeyValueCache, AutoCloseabl
                 if (!isTooLarge(refused)) {
                     throw refused;
                 }
-                return skipped(safe, copy.length, "the server's item size limit (" + refused.getMessage() + ")");
+                return skipped(safe, copy.length, "the server's item size limit (" + refused.getMessage().strip() + ")");
             }
             return null;
         });
@@ -138,7 +138,8 @@ public final class MemcachedKeyValueCache implements KeyValueCache, AutoCloseabl
     }
 
     private Void skipped(String safe, int size, String limit) throws Exception {
-        LOG.log(Level.INFO, "memcached: not caching a value of {0} bytes under {1}: over {2}", size, safe, limit);
+        LOG.log(Level.INFO, "memcached: not caching a value of {0} bytes under {1}: over {2}", Integer.toString(size),
+                safe, limit);
         return remove(safe);
     }
 

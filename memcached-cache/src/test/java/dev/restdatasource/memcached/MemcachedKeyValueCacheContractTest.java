@@ -13,7 +13,7 @@ class MemcachedKeyValueCacheContractTest extends KeyValueCacheContract {
 
     @BeforeAll
     static void startServer() {
-        server = MemcachedTestServer.start("2m");
+        server = MemcachedTestServer.start(2_048);
     }
 
     @AfterAll

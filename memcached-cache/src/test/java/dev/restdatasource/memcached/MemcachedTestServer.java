@@ -23,19 +23,22 @@ public final class MemcachedTestServer implements AutoCloseable {
     private static final int START_SECONDS = 15;
 
     private final int port;
-    private final String maxItemSize;
+    private final int maxItemKib;
     private Process process;
 
-    private MemcachedTestServer(int port, String maxItemSize) {
+    private MemcachedTestServer(int port, int maxItemKib) {
         this.port = port;
-        this.maxItemSize = maxItemSize;
+        this.maxItemKib = maxItemKib;
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "memcached-test-server-" + port + "-stop"));
     }
 
-    /** Starts a server with item size limit {@code maxItemSize} (memcached's {@code -I}, e.g. {@code 2m}, {@code 64k}). */
-    public static MemcachedTestServer start(String maxItemSize) {
+    /**
+     * Starts a server whose item size limit (memcached's {@code -I}) is {@code maxItemKib} KiB; below 1,024 KiB the
+     * slab chunk limit is set to half of it (memcached refuses a chunk limit above {@code -I}).
+     */
+    public static MemcachedTestServer start(int maxItemKib) {
         MemcachedTestServer server = new MemcachedTestServer(LoopbackPorts.free(1, 21_000, 29_000, 0).get(0),
-                maxItemSize);
+                maxItemKib);
         server.start();
         return server;
     }
@@ -61,7 +64,10 @@ public final class MemcachedTestServer implements AutoCloseable {
             return;
         }
         List<String> command = new ArrayList<>(List.of(executable(), "-l", "127.0.0.1", "-p", Integer.toString(port),
-                "-U", "0", "-I", maxItemSize, "-m", "64", "-t", "1"));
+                "-U", "0", "-I", maxItemKib + "k", "-m", "64", "-t", "1"));
+        if (maxItemKib < 1_024) {
+            command.addAll(List.of("-o", "slab_chunk_max=" + maxItemKib * 512));
+        }
         if ("root".equals(System.getProperty("user.name"))) {
             command.addAll(List.of("-u", "root"));
         }
@@ -102,17 +108,29 @@ public final class MemcachedTestServer implements AutoCloseable {
         stop();
     }
 
-    /** Whether the server answers {@code version} on its port now. */
-    private boolean answers() {
+    /**
+     * Sends one text-protocol command line (without CRLF) on a new connection and returns the first line of the
+     * answer, e.g. {@code mg <key> t} gives {@code HD t2678400} (the remaining ttl) or {@code EN} (absent).
+     */
+    public String ask(String command) throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            socket.setSoTimeout(1_000);
+            socket.setSoTimeout(2_000);
             OutputStream out = socket.getOutputStream();
-            out.write("version\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.write((command + "\r\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
             InputStream in = socket.getInputStream();
-            byte[] answer = new byte[7];
-            return in.readNBytes(answer, 0, answer.length) == answer.length
-                    && new String(answer, StandardCharsets.US_ASCII).equals("VERSION");
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c != -1 && c != '\n' && line.length() < 10_000; c = in.read()) {
+                line.append((char) c);
+            }
+            return line.toString().strip();
+        }
+    }
+
+    /** Whether the server answers {@code version} on its port now. */
+    private boolean answers() {
+        try {
+            return ask("version").startsWith("VERSION");
         } catch (IOException notYet) {
             return false;
         }
