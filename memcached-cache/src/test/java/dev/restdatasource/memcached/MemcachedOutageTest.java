@@ -2,15 +2,11 @@ package dev.restdatasource.memcached;
 
 import static dev.restdatasource.memcached.MemcachedServerTest.bytes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.restdatasource.DataSourceConfig;
-import dev.restdatasource.DataSourceResponse;
-import dev.restdatasource.cache.testkit.CountingUpstream;
-import dev.restdatasource.cache.testkit.MoviesSource;
+import dev.restdatasource.cache.testkit.StoreOutage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +15,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,8 +24,6 @@ import org.junit.jupiter.api.Test;
  * servers, only the stopped one's keys are lost.
  */
 class MemcachedOutageTest {
-    private static final Duration CACHE_TIMEOUT = Duration.ofMillis(200);
-    private static final Duration PATIENCE = Duration.ofSeconds(20);
     private final List<MemcachedTestServer> servers = new ArrayList<>();
 
     @AfterEach
@@ -52,28 +45,8 @@ class MemcachedOutageTest {
     @Test
     void dataSourcesAnswerFromUpstreamWhileTheServerIsDownAndUseTheCacheOnceItIsBack() throws Exception {
         MemcachedTestServer server = server();
-        try (MemcachedKeyValueCache store = MemcachedCaches.client(settings(server));
-             CountingUpstream upstream = CountingUpstream.start()) {
-            DataSourceConfig config = DataSourceConfig.builder().cache(store).cacheTimeout(CACHE_TIMEOUT).build();
-            String id = UUID.randomUUID().toString();
-            assertFalse(movie(config, upstream, id).fromCache(), "the first call goes upstream");
-            poll(() -> movie(config, upstream, id).fromCache(), "the answer is served from memcached");
-
-            server.stop();
-            int before = upstream.requests();
-            for (int i = 0; i < 10; i++) {
-                long start = System.nanoTime();
-                DataSourceResponse r = movie(config, upstream, id);
-                Duration took = Duration.ofNanos(System.nanoTime() - start);
-                assertEquals(200, r.status());
-                assertFalse(r.fromCache(), "memcached down: answered by the upstream");
-                assertTrue(took.compareTo(Duration.ofSeconds(2)) < 0,
-                        "a dead memcached costs at most about the cache timeout, took " + took);
-            }
-            assertEquals(before + 10, upstream.requests(), "every call during the outage went upstream");
-
-            server.start();
-            poll(() -> movie(config, upstream, id).fromCache(), "the cache is used again once memcached is back");
+        try (MemcachedKeyValueCache store = MemcachedCaches.client(settings(server))) {
+            StoreOutage.run(store, server::stop, server::start);
         }
     }
 
@@ -97,7 +70,7 @@ class MemcachedOutageTest {
                     "a key of the stopped server is not rehashed onto the running one");
 
             second.start();
-            poll(() -> succeeds(store.set(onSecond.get(0), bytes("back"), null)), "the session is healed");
+            StoreOutage.poll(() -> succeeds(store.set(onSecond.get(0), bytes("back"), null)), "the session is healed");
             assertArrayEquals(bytes("back"), await(store.get(onSecond.get(0))));
             assertTrue(second.ask("mg " + onSecond.get(0) + " v").startsWith("VA"), "stored on its own server again");
         }
@@ -114,7 +87,7 @@ class MemcachedOutageTest {
 
             second.stop();
             String moved = onSecond.get(0);
-            poll(() -> succeeds(store.set(moved, bytes("moved"), null)), "the stopped server's key is rehashed");
+            StoreOutage.poll(() -> succeeds(store.set(moved, bytes("moved"), null)), "the stopped server's key is rehashed");
             assertArrayEquals(bytes("moved"), await(store.get(moved)));
             assertTrue(first.ask("mg " + moved + " v").startsWith("VA"), "now held by the running server");
         }
@@ -131,10 +104,6 @@ class MemcachedOutageTest {
         }
         assertFalse(onFirst.isEmpty() || onSecond.isEmpty(), "both servers hold keys: " + onFirst.size() + "/"
                 + onSecond.size());
-    }
-
-    private static DataSourceResponse movie(DataSourceConfig config, CountingUpstream upstream, String id) {
-        return new MoviesSource(config, upstream.url()).movie(id);
     }
 
     private static <T> T await(CompletionStage<T> stage) throws Exception {
@@ -158,15 +127,5 @@ class MemcachedOutageTest {
         assertFalse(succeeds(stage), what);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertTrue(took.compareTo(Duration.ofSeconds(2)) < 0, what + ": failed only after " + took);
-    }
-
-    private static void poll(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) {
-                fail(what + ": not so after " + PATIENCE);
-            }
-            Thread.sleep(100);
-        }
     }
 }
