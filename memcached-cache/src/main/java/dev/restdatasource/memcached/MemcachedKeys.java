@@ -8,7 +8,7 @@ import java.util.HexFormat;
  * Turns the engine's keys into keys memcached's text protocol accepts: at most 250 bytes, no space or control
  * character. A key of printable ASCII (0x21..0x7E) up to 250 characters is sent as it is; any other key, and any key
  * that itself starts with {@link #HASHED_PREFIX}, is sent as {@code HASHED_PREFIX} + the SHA-256 of its UTF-16 code
- * units in lower-case hex (75 characters). A key sent as it is never starts with the prefix, so it can never equal a
+ * units in lower-case hex (72 characters). A key sent as it is never starts with the prefix, so it can never equal a
  * hashed one. Stateless and thread-safe.
  */
 final class MemcachedKeys {
