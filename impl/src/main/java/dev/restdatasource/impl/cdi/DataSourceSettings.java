@@ -307,7 +307,10 @@ public final class DataSourceSettings {
         }
     }
 
-    /** Parses {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h} or ISO-8601; null when it is none of these. */
+    /**
+     * Parses {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h} or ISO-8601; null when it is none of these. Public so
+     * that the backend modules read their durations the same way.
+     */
     public static Duration parseDuration(String value) {
         Matcher m = SHORT_DURATION.matcher(value);
         if (m.matches()) {

@@ -60,31 +60,31 @@ public abstract class KeyValueCacheCdiContract {
 
     /**
      * Settings (under {@link #prefix()}) that make the producer start its own embedded node on 127.0.0.1 at
-     * {@link #ownNodePort()}, in a cluster of its own.
+     * {@link #ownNodePort()}, in a cluster of its own; or an empty map for a client-only backend (Redis, memcached):
+     * the embedded-node tests are then skipped, and the wrong settings are tried on {@link #clientSettings()}.
      */
-    protected abstract Map<String, String> ownNodeSettings();
+    protected Map<String, String> ownNodeSettings() {
+        return Map.of();
+    }
 
     /** The TCP port the node of {@link #ownNodeSettings()} listens on. */
-    protected abstract int ownNodePort();
-
-    /**
-     * Whether {@link #ownNodeSettings()} make the producer start a node of its own (true, the default). A backend that
-     * is only ever a client of servers (memcached) answers false: its {@link #ownNodeSettings()} then name a server
-     * the subclass runs, {@link #ownNodePort()} is not checked, and the store's client must be closed on shutdown
-     * ({@link #clientRunning} turns false) instead of the node's port freed.
-     */
-    protected boolean startsANode() {
-        return true;
+    protected int ownNodePort() {
+        throw new UnsupportedOperationException("ownNodePort must be given with ownNodeSettings()");
     }
 
     /**
      * A bean class producing the application's own engine object (an {@code EmbeddedCacheManager}, a
-     * {@code HazelcastInstance}); {@link #entriesInApplicationEngine()} reads what it holds.
+     * {@code HazelcastInstance}), or {@code null} for a client-only backend; {@link #entriesInApplicationEngine()}
+     * reads what it holds.
      */
-    protected abstract Class<?> applicationEngineBean();
+    protected Class<?> applicationEngineBean() {
+        return null;
+    }
 
     /** How many entries the store of the last {@link #applicationEngineBean()} holds. */
-    protected abstract int entriesInApplicationEngine();
+    protected int entriesInApplicationEngine() {
+        throw new UnsupportedOperationException("entriesInApplicationEngine must be given with applicationEngineBean()");
+    }
 
     /**
      * Wrong settings, one per row: {@code {key without prefix, value, text the deployment error must contain}};
@@ -135,26 +135,22 @@ public abstract class KeyValueCacheCdiContract {
     @Test
     void aDataSourceStoresInTheBackendAndTheStoreIsClosedOnShutdown() throws Exception {
         Map<String, String> settings = new HashMap<>(ownNodeSettings());
-        KeyValueCache store;
+        assumeFalse(settings.isEmpty(), "the backend has no embedded node");
         try (CountingUpstream upstream = CountingUpstream.start()) {
             settings.put("restdatasource.CdiMoviesAPI.url", upstream.url());
             try (Container container = Container.boot(settings, extension(), CdiMoviesAPI.class)) {
                 assertFalse(container.bean(DataSourceConfig.class).cache() instanceof InMemoryKeyValueCache,
                         "the backend's store replaces the in-memory one");
                 servedFromTheCacheOnTheSecondRequest(container, upstream);
-                store = container.store();
-                assertTrue(!startsANode() || inUse(ownNodePort()), "the producer started a node on " + ownNodePort());
+                assertTrue(inUse(ownNodePort()), "the producer started a node on " + ownNodePort());
             }
-            if (startsANode()) {
-                awaitFree(ownNodePort(), "the node is stopped when the container shuts down");
-            } else {
-                await(() -> !clientRunning(store), "the client is closed when the container shuts down");
-            }
+            awaitFree(ownNodePort(), "the node is stopped when the container shuts down");
         }
     }
 
     @Test
     void anApplicationEngineBeanIsUsedInsteadOfBuildingOne() throws Exception {
+        assumeTrue(applicationEngineBean() != null, "the backend has no embedded engine");
         Map<String, String> settings = new HashMap<>(ownNodeSettings());
         try (CountingUpstream upstream = CountingUpstream.start()) {
             settings.put("restdatasource.CdiMoviesAPI.url", upstream.url());
@@ -162,7 +158,7 @@ public abstract class KeyValueCacheCdiContract {
                     applicationEngineBean())) {
                 servedFromTheCacheOnTheSecondRequest(container, upstream);
                 assertTrue(entriesInApplicationEngine() > 0, "the entry is in the application's engine");
-                assertFalse(startsANode() && inUse(ownNodePort()), "no node of the producer's own on " + ownNodePort());
+                assertFalse(inUse(ownNodePort()), "no node of the producer's own on " + ownNodePort());
             }
         }
     }
@@ -202,7 +198,8 @@ public abstract class KeyValueCacheCdiContract {
     @TestFactory
     Stream<DynamicTest> aWrongSettingFailsDeploymentNamingTheFullKey() {
         return badSettings().stream().map(row -> DynamicTest.dynamicTest(prefix() + row[0] + "=" + row[1], () -> {
-            Map<String, String> settings = new HashMap<>(ownNodeSettings());
+            boolean ownNode = !ownNodeSettings().isEmpty();
+            Map<String, String> settings = new HashMap<>(ownNode ? ownNodeSettings() : clientSettings());
             settings.put(prefix() + row[0], row[1]);
             settings.put("restdatasource.CdiMoviesAPI.url", "http://127.0.0.1:1/");
             DeploymentException e = assertThrows(DeploymentException.class,
@@ -210,7 +207,7 @@ public abstract class KeyValueCacheCdiContract {
             String messages = messages(e);
             assertTrue(row[2].contains(prefix()), "the expected text names the full key: " + row[2]);
             assertTrue(messages.contains(row[2]), () -> "the error should say '" + row[2] + "': " + messages);
-            assertFalse(startsANode() && inUse(ownNodePort()), "a failed deployment leaves no node running");
+            assertFalse(ownNode && inUse(ownNodePort()), "a failed deployment leaves no node running");
         }));
     }
 
