@@ -33,10 +33,10 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class KeyValueCacheClusterContract {
     /** How long a poll waits for a condition that should become true. */
-    protected static final Duration PATIENCE = Duration.ofSeconds(20);
+    protected static final Duration PATIENCE = StoreOutage.PATIENCE;
 
     /** The cache timeout of the data sources in the outage scenario. */
-    protected static final Duration CACHE_TIMEOUT = Duration.ofMillis(200);
+    protected static final Duration CACHE_TIMEOUT = StoreOutage.CACHE_TIMEOUT;
 
     private final String prefix = "cluster-" + UUID.randomUUID() + ":";
 
@@ -111,29 +111,7 @@ public abstract class KeyValueCacheClusterContract {
 
     @Test
     void dataSourcesAnswerFromUpstreamWhileEveryCacheNodeIsDownAndUseTheCacheOnceOneIsBack() throws Exception {
-        KeyValueCache store = startOutageScenario();
-        try (CountingUpstream upstream = CountingUpstream.start()) {
-            DataSourceConfig config = DataSourceConfig.builder().cache(store).cacheTimeout(CACHE_TIMEOUT).build();
-            String id = UUID.randomUUID().toString();
-            assertFalse(movie(config, upstream, id).fromCache(), "the first call goes upstream");
-            poll(() -> movie(config, upstream, id).fromCache(), "the answer is served from the cache");
-
-            takeEveryCacheNodeDown();
-            int before = upstream.requests();
-            for (int i = 0; i < 10; i++) {
-                long start = System.nanoTime();
-                DataSourceResponse r = movie(config, upstream, id);
-                Duration took = Duration.ofNanos(System.nanoTime() - start);
-                assertEquals(200, r.status());
-                assertFalse(r.fromCache(), "no cache node: answered by the upstream");
-                assertTrue(took.compareTo(Duration.ofSeconds(2)) < 0,
-                        "a dead cache costs at most about the cache timeout, took " + took);
-            }
-            assertEquals(before + 10, upstream.requests(), "every call during the outage went upstream");
-
-            bringACacheNodeBack();
-            poll(() -> movie(config, upstream, id).fromCache(), "the cache is used again once a node is back");
-        }
+        StoreOutage.run(startOutageScenario(), this::takeEveryCacheNodeDown, this::bringACacheNodeBack);
     }
 
     /** Point 6 of issue 4: the engine's entries are opaque bytes; a copy in another store is served as is. */
@@ -180,13 +158,7 @@ public abstract class KeyValueCacheClusterContract {
 
     /** Polls {@code condition} every 100 ms for at most {@link #PATIENCE}; fails with {@code what}. */
     protected static void poll(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) {
-                fail(what + ": not within " + PATIENCE);
-            }
-            Thread.sleep(100);
-        }
+        StoreOutage.poll(condition, what);
     }
 
     private static byte[] bytes(String text) {

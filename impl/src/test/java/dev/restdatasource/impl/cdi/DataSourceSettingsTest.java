@@ -91,6 +91,7 @@ class DataSourceSettingsTest {
                 "restdatasource.hazelcast.members", "127.0.0.1:5801,127.0.0.1:5802",
                 "restdatasource.infinispan.mode", "embedded",
                 "restdatasource.infinispan.initial-hosts", "127.0.0.1[7900],127.0.0.1[7901]",
+                "restdatasource.memcached.servers", "127.0.0.1:11211,127.0.0.1:11212",
                 "restdatasource.movies.url", "http://127.0.0.1:9380/example/upstream/")));
         assertEquals(Map.of("movies", "http://127.0.0.1:9380/example/upstream/"), s.urls());
         assertThrows(DataSourceSettings.InvalidSettingsException.class,
