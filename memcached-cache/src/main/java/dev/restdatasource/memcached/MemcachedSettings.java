@@ -1,5 +1,6 @@
 package dev.restdatasource.memcached;
 
+import dev.restdatasource.impl.store.HostPort;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -93,25 +94,8 @@ public record MemcachedSettings(List<String> servers, Duration opTimeout, Durati
      * @throws IllegalArgumentException naming {@code servers} when the host is missing or the port is not 1..65535
      */
     static InetSocketAddress address(String server) {
-        String s = Objects.requireNonNull(server, "servers").strip();
-        int colon = s.lastIndexOf(':');
-        String host = colon < 0 ? "" : s.substring(0, colon);
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
-        if (host.isBlank() || host.chars().anyMatch(Character::isWhitespace)) {
-            throw new IllegalArgumentException("servers: '" + s + "' must be host:port");
-        }
-        int port;
-        try {
-            port = Integer.parseInt(s.substring(colon + 1));
-        } catch (NumberFormatException notANumber) {
-            port = -1;
-        }
-        if (port < 1 || port > 65_535) {
-            throw new IllegalArgumentException("servers: '" + s + "' needs a port within 1..65535");
-        }
-        return InetSocketAddress.createUnresolved(host, port);
+        HostPort address = HostPort.parse("servers", Objects.requireNonNull(server, "servers"), true);
+        return InetSocketAddress.createUnresolved(address.host(), address.port());
     }
 
     private static Duration positive(Duration value, String name) {

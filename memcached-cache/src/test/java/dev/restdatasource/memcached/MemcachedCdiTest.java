@@ -75,8 +75,9 @@ class MemcachedCdiTest extends KeyValueCacheCdiContract {
     protected List<String[]> badSettings() {
         return List.of(
                 new String[] {"servers", " , ", PREFIX + "servers must list at least one host:port"},
-                new String[] {"servers", "host", PREFIX + "servers: 'host' must be host:port"},
-                new String[] {"servers", "127.0.0.1:0", PREFIX + "servers: '127.0.0.1:0' needs a port within 1..65535"},
+                new String[] {"servers", "host", PREFIX + "servers: 'host' must be host:port with a port within 1..65535"},
+                new String[] {"servers", "127.0.0.1:0", PREFIX + "servers: '127.0.0.1:0' must be host:port with a port"
+                        + " within 1..65535"},
                 new String[] {"op-timeout", "soon", PREFIX + "op-timeout: 'soon' is not a duration"},
                 new String[] {"heal-interval", "0s", PREFIX + "heal-interval must be positive: PT0S"},
                 new String[] {"failure-mode", "yes", PREFIX + "failure-mode must be true or false: yes"},

@@ -1,6 +1,7 @@
 package dev.restdatasource.infinispan.cdi;
 
 import dev.restdatasource.cache.KeyValueCache;
+import dev.restdatasource.impl.store.HostPort;
 import dev.restdatasource.infinispan.InfinispanCaches;
 import dev.restdatasource.infinispan.InfinispanKeyValueCache;
 import dev.restdatasource.infinispan.InfinispanNodeSettings;
@@ -8,9 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.infinispan.client.hotrod.RemoteCacheManager;
@@ -91,31 +91,8 @@ public class InfinispanCacheProducer {
      * as given, and a port that is not a number failed only on the first cache call instead of at deployment.
      */
     static String servers(String servers) {
-        List<String> entries = Arrays.stream(servers.split("[;,]")).map(String::trim).filter(s -> !s.isEmpty())
-                .toList();
-        if (entries.isEmpty()) {
-            throw new IllegalArgumentException(PREFIX + "servers must list at least one host:port: '" + servers + "'");
-        }
-        for (String entry : entries) {
-            int colon = entry.lastIndexOf(':');
-            boolean hasPort = entry.startsWith("[") ? colon > entry.lastIndexOf(']') : colon >= 0
-                    && entry.indexOf(':') == colon; // a bare IPv6 address has several colons and no port
-            String host = hasPort ? entry.substring(0, colon) : entry;
-            if (host.isBlank() || hasPort && !validPort(entry.substring(colon + 1))) {
-                throw new IllegalArgumentException(PREFIX + "servers must list host:port entries with a port within"
-                        + " 1..65535: " + entry);
-            }
-        }
-        return String.join(";", entries);
-    }
-
-    private static boolean validPort(String port) {
-        try {
-            int p = Integer.parseInt(port.trim());
-            return p >= 1 && p <= 65_535;
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        return HostPort.parseList(PREFIX + "servers", servers, false).stream().map(HostPort::toString)
+                .collect(Collectors.joining(";"));
     }
 
     /** The node settings from {@code config}, each missing key taking its default. */

@@ -29,12 +29,12 @@ class InfinispanCacheExtensionTest {
                 InfinispanCacheProducer.servers(" 127.0.0.1:11222 , h2;[::1]:11223;;::1 "));
         for (String[] bad : new String[][] {
                 {" ; ", "restdatasource.infinispan.servers must list at least one host:port: ' ; '"},
-                {"127.0.0.1:70000", "restdatasource.infinispan.servers must list host:port entries with a port"
-                        + " within 1..65535: 127.0.0.1:70000"},
-                {"127.0.0.1:11222;:11223", "restdatasource.infinispan.servers must list host:port entries with a"
-                        + " port within 1..65535: :11223"},
-                {"h:abc", "restdatasource.infinispan.servers must list host:port entries with a port within"
-                        + " 1..65535: h:abc"}}) {
+                {"127.0.0.1:70000", "restdatasource.infinispan.servers: '127.0.0.1:70000' must be host or host:port"
+                        + " with a port within 1..65535"},
+                {"127.0.0.1:11222;:11223", "restdatasource.infinispan.servers: ':11223' must be host or host:port"
+                        + " with a port within 1..65535"},
+                {"h:abc", "restdatasource.infinispan.servers: 'h:abc' must be host or host:port with a port"
+                        + " within 1..65535"}}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> InfinispanCacheProducer.servers(bad[0]));
             assertEquals(bad[1], e.getMessage());
