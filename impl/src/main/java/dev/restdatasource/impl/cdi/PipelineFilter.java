@@ -28,8 +28,8 @@ import java.util.concurrent.ExecutionException;
  *
  * <p>The request's entity is first written as the client runtime would write it, by {@link EntityWriter}: through the
  * client's {@code WriterInterceptor}s, then the {@code MessageBodyWriter} its {@link Providers} pick (injected here by
- * the runtime: Jakarta REST makes {@code Providers} injectable into client providers). The headers are read after
- * that, so a header an interceptor or writer adds is sent too.
+ * the runtime: Jakarta REST makes {@code Providers} injectable into client providers), which also refuses an entity
+ * on a GET or HEAD. The headers are read after that, so a header an interceptor or writer adds is sent too.
  */
 final class PipelineFilter implements ClientRequestFilter {
     /** Runs after every user filter and the header factories. */

@@ -1,6 +1,7 @@
 package dev.restdatasource.impl.cdi;
 
 import jakarta.ws.rs.client.ClientRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.WriterInterceptor;
@@ -16,7 +17,7 @@ import java.util.List;
  * One run of a chain of {@link WriterInterceptor}s over a client request's entity, ending in a last step that writes
  * it. Starts from the request's entity, types, annotations and media type; headers and properties are the request's
  * own, so changes made here are seen by the pipeline. A changed media type is also set as the request's
- * {@code Content-Type}. Not thread-safe: one per write.
+ * {@code Content-Type} (a null one removes it). Not thread-safe: one per write.
  */
 final class WriteContext implements WriterInterceptorContext {
     /** The step after the last interceptor. */
@@ -139,6 +140,10 @@ final class WriteContext implements WriterInterceptorContext {
     @Override
     public void setMediaType(MediaType mediaType) {
         this.mediaType = mediaType;
-        request.getHeaders().putSingle("Content-Type", mediaType);
+        if (mediaType == null) {
+            request.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
+        } else {
+            request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, mediaType);
+        }
     }
 }

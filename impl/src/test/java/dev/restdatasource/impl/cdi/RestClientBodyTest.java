@@ -2,6 +2,7 @@ package dev.restdatasource.impl.cdi;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,16 +14,23 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.DynamicFeature;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.MessageBodyWriter;
 import jakarta.ws.rs.ext.WriterInterceptor;
 import jakarta.ws.rs.ext.WriterInterceptorContext;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.lang.annotation.Annotation;
@@ -154,6 +162,16 @@ class RestClientBodyTest {
         @Path("ratings")
         @Consumes(RATING)
         String rateWithoutWriter(Rating rating);
+
+        @GET
+        @Path("imports")
+        @Consumes(MediaType.TEXT_PLAIN)
+        String findWithBody(String filter);
+
+        @HEAD
+        @Path("imports")
+        @Consumes(MediaType.TEXT_PLAIN)
+        Response headWithBody(String filter);
     }
 
     /** Its writer comes from {@code ratings/mp-rest/providers}. */
@@ -171,6 +189,73 @@ class RestClientBodyTest {
         CompletionStage<String> rateAsync(Rating rating);
     }
 
+    /** Prefixes the body it wraps; bound to one method only, by {@link MarkOneMethod}. */
+    public static class MarkInterceptor implements WriterInterceptor {
+        @Override
+        public void aroundWriteTo(WriterInterceptorContext context) throws java.io.IOException {
+            context.getOutputStream().write("marked:".getBytes(StandardCharsets.US_ASCII));
+            context.proceed();
+        }
+    }
+
+    /** Registers {@link MarkInterceptor} (by class) for the methods named {@code marked}, and for no other. */
+    public static class MarkOneMethod implements DynamicFeature {
+        @Override
+        public void configure(ResourceInfo method, FeatureContext context) {
+            if (method.getResourceMethod().getName().equals("marked")) {
+                context.register(MarkInterceptor.class);
+            }
+        }
+    }
+
+    /** Two methods, only one of which {@link MarkOneMethod} gives an interceptor. */
+    public interface MarkedMethods {
+        @POST
+        @Path("imports")
+        @Consumes(MediaType.TEXT_PLAIN)
+        String marked(String body);
+
+        @POST
+        @Path("imports")
+        @Consumes(MediaType.TEXT_PLAIN)
+        String plain(String body);
+    }
+
+    /** Its first call goes to {@code marked}. */
+    @RegisterRestClient(configKey = "markedFirst")
+    @RegisterProvider(MarkOneMethod.class)
+    @Path("/")
+    public interface MarkedFirstClient extends MarkedMethods {
+    }
+
+    /** Its first call goes to {@code plain}. */
+    @RegisterRestClient(configKey = "plainFirst")
+    @RegisterProvider(MarkOneMethod.class)
+    @Path("/")
+    public interface PlainFirstClient extends MarkedMethods {
+    }
+
+    /** Wraps the stream in a buffer it never flushes, then drops the media type. */
+    public static class BufferingInterceptor implements WriterInterceptor {
+        @Override
+        public void aroundWriteTo(WriterInterceptorContext context) throws java.io.IOException {
+            context.setOutputStream(new BufferedOutputStream(context.getOutputStream()));
+            context.setMediaType(null);
+            context.proceed();
+        }
+    }
+
+    /** Its bodies go through {@link BufferingInterceptor}. */
+    @RegisterRestClient(configKey = "buffered")
+    @RegisterProvider(BufferingInterceptor.class)
+    @Path("/")
+    public interface BufferedClient {
+        @POST
+        @Path("imports")
+        @Consumes(MediaType.TEXT_PLAIN)
+        String send(String body);
+    }
+
     /** Injects the clients as an application bean would. */
     @Dependent
     public static class Clients {
@@ -185,6 +270,18 @@ class RestClientBodyTest {
         @Inject
         @DataSource
         GzipClient gzip;
+
+        @Inject
+        @DataSource
+        MarkedFirstClient markedFirst;
+
+        @Inject
+        @DataSource
+        PlainFirstClient plainFirst;
+
+        @Inject
+        @DataSource
+        BufferedClient buffered;
     }
 
     private final Upstream upstream = new Upstream();
@@ -199,6 +296,9 @@ class RestClientBodyTest {
                 "csv/mp-rest/url", upstream.url(),
                 "ratings/mp-rest/url", upstream.url(),
                 "gzip/mp-rest/url", upstream.url(),
+                "markedFirst/mp-rest/url", upstream.url(),
+                "plainFirst/mp-rest/url", upstream.url(),
+                "buffered/mp-rest/url", upstream.url(),
                 "ratings/mp-rest/providers", RatingWriter.class.getName()),
                 List.of(Clients.class), new RestDataSourceExtension());
         clients = deployment.container().select(Clients.class).get();
@@ -284,7 +384,52 @@ class RestClientBodyTest {
         assertEquals(before, upstream.count("/ratings"));
     }
 
-    private static String messages(Throwable e) {
+    /**
+     * Each method's own configuration gives its interceptors: a {@code DynamicFeature} binds one to one method, and
+     * whichever method a client calls first, the other is not affected.
+     */
+    @Test
+    void writerInterceptorsAreTheCalledMethodsOwn() {
+        List<String> bodies = deployment.inRequest(() -> List.of(
+                sent(clients.markedFirst.marked("a")), sent(clients.markedFirst.plain("b")),
+                sent(clients.plainFirst.plain("c")), sent(clients.plainFirst.marked("d"))));
+        assertEquals(List.of("marked:a", "b", "c", "marked:d"), bodies);
+    }
+
+    /** The body the upstream received last, once the call answered. */
+    private String sent(String answer) {
+        assertEquals("imported", answer);
+        return upstream.last().bodyText();
+    }
+
+    @Test
+    void theBufferingStreamAnInterceptorSetIsFlushed() {
+        assertEquals("imported", deployment.inRequest(() -> clients.buffered.send("all of it")));
+        assertEquals("all of it", upstream.last().bodyText());
+    }
+
+    @Test
+    void anInterceptorSettingNoMediaTypeRemovesTheContentType() {
+        assertEquals("imported", deployment.inRequest(() -> clients.buffered.send("untyped")));
+        assertNull(upstream.last().header("Content-Type"));
+    }
+
+    /** Apollo's keys leave the body out (§7.10, §8.3): a body on a GET or HEAD is refused rather than shared. */
+    @Test
+    void anEntityOnAGetOrHeadFailsNamingTheMethodBeforeAnyUpstreamCall() {
+        int before = upstream.count("/imports");
+        RuntimeException get = assertThrows(RuntimeException.class,
+                () -> deployment.inRequest(() -> clients.csv.findWithBody("heat")));
+        assertTrue(messages(get).contains("The Rest Client method " + CsvClient.class.getName()
+                + ".findWithBody is a GET with an entity"), messages(get));
+        RuntimeException head = assertThrows(RuntimeException.class,
+                () -> deployment.inRequest(() -> clients.csv.headWithBody("heat")));
+        assertTrue(messages(head).contains("The Rest Client method " + CsvClient.class.getName()
+                + ".headWithBody is a HEAD with an entity"), messages(head));
+        assertEquals(before, upstream.count("/imports"));
+    }
+
+    static String messages(Throwable e) {
         StringBuilder all = new StringBuilder();
         for (Throwable t = e; t != null && all.length() < 10_000; t = t.getCause()) {
             all.append(t).append('\n');
