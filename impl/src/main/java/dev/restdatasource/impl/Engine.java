@@ -104,6 +104,10 @@ final class Engine implements DataSourceEngine {
 
     private Exchange exchange(URI url, DataSourceRequest request) {
         Object body = request.body();
+        if (body != null && (request.method().equals("GET") || request.method().equals("HEAD"))) {
+            // Apollo's default fetcher refuses it too (§1.5); the cache and dedup keys of a GET leave bodies out.
+            throw new IllegalArgumentException("A " + request.method() + " cannot have a body: " + url.getPath());
+        }
         byte[] bytes = null;
         if (body != null) {
             if (hooks.shouldJSONSerializeBody(body)) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restdatasource.DataSourceConfig;
@@ -118,6 +119,19 @@ class RequestBuildingTest {
         byte[] bytes = {0, 1, 2, (byte) 255};
         source.doPost("raw").header("content-type", "application/octet-stream").body(bytes).fetch();
         assertArrayEquals(bytes, upstream.last().body());
+    }
+
+    @Test
+    void aGetOrHeadWithABodyFailsBeforeAnyCall() {
+        upstream.on("/api/movies", r -> Reply.json("[]"));
+        for (String method : List.of("GET", "HEAD")) {
+            var call = source.doGet("movies").body("q=1");
+            call.request().method(method);
+            RuntimeException e = assertThrows(RuntimeException.class, call::fetch);
+            assertTrue(String.valueOf(e.getMessage()).contains("A " + method + " cannot have a body: /api/movies"),
+                    String.valueOf(e));
+        }
+        assertEquals(0, upstream.count("/api/movies")); // the keys of a GET leave bodies out: it would share answers
     }
 
     @Test
