@@ -65,10 +65,12 @@ public final class DataSourceSettings {
     public static final long DEFAULT_CACHE_MAX_BYTES = 64L * 1024 * 1024;
 
     /**
-     * Key prefixes owned by the cache backend modules (restdatasource-infinispan, restdatasource-hazelcast): their
+     * Key prefixes owned by the cache backend modules (restdatasource-infinispan, restdatasource-hazelcast,
+     * restdatasource-redis): their
      * keys are not data-source settings and are left to those modules.
      */
-    public static final List<String> BACKEND_PREFIXES = List.of(PREFIX + "infinispan.", PREFIX + "hazelcast.");
+    public static final List<String> BACKEND_PREFIXES = List.of(PREFIX + "infinispan.", PREFIX + "hazelcast.",
+            PREFIX + "redis.");
 
     private static final List<String> KNOWN_KEYS = List.of(CACHE_MAX_BYTES, CACHE_TIMEOUT, REQUEST_TIMEOUT,
             MAX_REDIRECTS, EXPOSE_UPSTREAM_DETAILS, PREFIX + "<name>" + URL_SUFFIX);
@@ -306,8 +308,11 @@ public final class DataSourceSettings {
         }
     }
 
-    /** Parses {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h} or ISO-8601; null when it is none of these. */
-    static Duration parseDuration(String value) {
+    /**
+     * Parses {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h} or ISO-8601; null when it is none of these. Public so
+     * that the backend modules read their durations the same way.
+     */
+    public static Duration parseDuration(String value) {
         Matcher m = SHORT_DURATION.matcher(value);
         if (m.matches()) {
             try {

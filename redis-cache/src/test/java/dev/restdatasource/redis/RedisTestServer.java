@@ -1,0 +1,153 @@
+package dev.restdatasource.redis;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real {@code redis-server} process on 127.0.0.1 for tests and benchmarks: no persistence, its own working folder
+ * (for a cluster node's {@code nodes.conf}), one port kept across restarts. {@link #start()} waits (bounded by
+ * {@link #START_WAIT}) until the server answers {@code PING}; {@link #kill()} kills the process (SIGKILL, as a crash
+ * would). A shutdown hook kills it when the JVM exits. Thread-safe (every method is synchronized).
+ */
+public final class RedisTestServer implements AutoCloseable {
+    /** How long a start may take before it fails. */
+    public static final Duration START_WAIT = Duration.ofSeconds(20);
+
+    private final int port;
+    private final List<String> extraArguments;
+    private final Path dir;
+    private Process process;
+
+    /** A server for {@code port} (not started) with these extra {@code redis-server} arguments. */
+    public RedisTestServer(int port, List<String> extraArguments) {
+        this.port = port;
+        this.extraArguments = List.copyOf(extraArguments);
+        try {
+            this.dir = Files.createTempDirectory("redis-test-" + port + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(this::kill, "redis-test-server-kill-" + port));
+    }
+
+    /** Starts a plain server on {@code port} and returns it. */
+    public static RedisTestServer started(int port) {
+        RedisTestServer server = new RedisTestServer(port, List.of());
+        server.start();
+        return server;
+    }
+
+    /** The port it listens on. */
+    public int port() {
+        return port;
+    }
+
+    /** {@code redis://127.0.0.1:<port>}. */
+    public String uri() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    /** Its working folder. */
+    public Path dir() {
+        return dir;
+    }
+
+    /** Starts the server unless it runs, and waits until it answers PING. */
+    public synchronized void start() {
+        if (process != null && process.isAlive()) {
+            return;
+        }
+        List<String> command = new ArrayList<>(List.of("redis-server", "--port", Integer.toString(port),
+                "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString()));
+        command.addAll(extraArguments);
+        Path log = dir.resolve("redis.log");
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run redis-server (is it installed and on PATH? .ci/run installs"
+                    + " the redis-server package): " + e.getMessage(), e);
+        }
+        long deadline = System.nanoTime() + START_WAIT.toNanos();
+        while (!answersPing(port)) {
+            if (!process.isAlive() || System.nanoTime() - deadline > 0) {
+                kill();
+                throw new IllegalStateException("redis-server did not answer PING on 127.0.0.1:" + port + " within "
+                        + START_WAIT + "; log " + log + ":\n" + tail(log));
+            }
+            sleep(50);
+        }
+    }
+
+    /** Kills the process (SIGKILL) and waits until it is gone; does nothing when it does not run. */
+    public synchronized void kill() {
+        Process p = process;
+        process = null;
+        if (p == null) {
+            return;
+        }
+        p.destroyForcibly();
+        try {
+            p.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        kill();
+    }
+
+    /** Whether a Redis server on 127.0.0.1:{@code port} answers {@code PING} with {@code +PONG} within 1 s. */
+    public static boolean answersPing(int port) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(1_000);
+            OutputStream out = socket.getOutputStream();
+            out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            byte[] answer = new byte[7];
+            int read = 0;
+            while (read < answer.length) {
+                int n = in.read(answer, read, answer.length - read);
+                if (n < 0) {
+                    return false;
+                }
+                read += n;
+            }
+            return new String(answer, StandardCharsets.US_ASCII).equals("+PONG\r\n");
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for redis-server", e);
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            String text = Files.readString(log, StandardCharsets.UTF_8);
+            return text.substring(Math.max(0, text.length() - 3_000));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+}
