@@ -9,8 +9,8 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * The store's one connection, opened without blocking: the first call starts Lettuce's asynchronous connect and
- * every call until it completes waits on it (bounded by the engine's cache timeout). When that connect fails (Redis
+ * The store's one connection, opened without blocking: the first {@link #link()} (the factory's) starts Lettuce's
+ * asynchronous connect and every call until it completes waits on it (bounded by the engine's cache timeout). When that connect fails (Redis
  * is down while the application starts) calls fail until {@link #RETRY_NANOS} have passed, then the next call
  * connects again. Once connected, Lettuce's own auto-reconnect keeps the connection alive across server restarts.
  *
@@ -64,6 +64,12 @@ final class Connector implements AutoCloseable {
             });
         }
         return current;
+    }
+
+    /** The open connection, or {@code null} while none is open (for tests and health checks). */
+    synchronized StatefulConnection<String, byte[]> openConnection() {
+        Link link = current != null && current.isDone() && !current.isCompletedExceptionally() ? current.join() : null;
+        return link != null && link.connection().isOpen() ? link.connection() : null;
     }
 
     private synchronized void markFailed() {

@@ -18,9 +18,11 @@ import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Builds {@link RedisKeyValueCache} stores. {@link #connect(RedisSettings)} creates its own Lettuce client, which
@@ -32,7 +34,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * unanswered commands is bounded, and Lettuce reconnects in the background (100 ms doubling up to 2 s between
  * attempts) so the cache is used again once the server is back.
  *
- * <p>Stateless and thread-safe. No factory blocks on the network: the connection opens asynchronously on first use.
+ * <p>Stateless and thread-safe. No factory blocks on the network: each starts opening its store's connection in the
+ * background; calls made before it is open wait for it (bounded by the engine's cache timeout), and a first connect
+ * that fails is tried again on a call at least 1 s later.
  */
 public final class RedisCaches {
     /** Keys as UTF-8 strings, values as raw bytes: binary-safe and readable in {@code redis-cli}. */
@@ -75,7 +79,7 @@ public final class RedisCaches {
 
     /**
      * Creates a Lettuce client for {@code settings} (a {@link RedisClusterClient} when {@code cluster}) with threads
-     * of its own, and returns a store on a connection it opens on first use. Closing the store shuts client and
+     * of its own, and returns a store on a connection it starts opening. Closing the store shuts client and
      * threads down.
      */
     public static RedisKeyValueCache connect(RedisSettings settings) {
@@ -97,7 +101,7 @@ public final class RedisCaches {
     }
 
     /**
-     * A store on a connection to {@code uri} that it opens through the application's {@code client} on first use;
+     * A store on a connection to {@code uri} that it opens through the application's {@code client};
      * closing the store closes that connection and leaves the client running. The client's own options apply.
      */
     public static RedisKeyValueCache connect(RedisClient client, RedisURI uri, String keyPrefix) {
@@ -105,21 +109,28 @@ public final class RedisCaches {
     }
 
     /**
-     * A store on a connection to the cluster of the application's {@code client} (its own seed nodes), opened on first
-     * use; closing the store closes that connection and leaves the client running.
+     * A store on a connection to the cluster of the application's {@code client} (its own seed nodes); closing the store closes that connection and leaves the client running.
      */
     public static RedisKeyValueCache connect(RedisClusterClient client, String keyPrefix) {
         return over(Objects.requireNonNull(client, "client"), keyPrefix, () -> { });
     }
 
     private static RedisKeyValueCache over(RedisClient client, RedisURI uri, String keyPrefix, AutoCloseable owned) {
-        return new RedisKeyValueCache(new Connector(() -> client.connectAsync(CODEC, uri)
-                .thenApply(c -> new Connector.Link(c, c.async())), System::nanoTime), keyPrefix, owned);
+        return connecting(() -> client.connectAsync(CODEC, uri).thenApply(c -> new Connector.Link(c, c.async())),
+                keyPrefix, owned);
     }
 
     private static RedisKeyValueCache over(RedisClusterClient client, String keyPrefix, AutoCloseable owned) {
-        return new RedisKeyValueCache(new Connector(() -> client.connectAsync(CODEC)
-                .thenApply(c -> new Connector.Link(c, c.async())), System::nanoTime), keyPrefix, owned);
+        return connecting(() -> client.connectAsync(CODEC).thenApply(c -> new Connector.Link(c, c.async())),
+                keyPrefix, owned);
+    }
+
+    /** A store whose connection starts opening now, in the background. */
+    private static RedisKeyValueCache connecting(Supplier<CompletionStage<Connector.Link>> connect, String keyPrefix,
+            AutoCloseable owned) {
+        Connector connector = new Connector(connect, System::nanoTime);
+        connector.link();
+        return new RedisKeyValueCache(connector, keyPrefix, owned);
     }
 
     /**

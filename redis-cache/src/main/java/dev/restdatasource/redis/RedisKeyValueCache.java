@@ -1,7 +1,9 @@
 package dev.restdatasource.redis;
 
 import dev.restdatasource.cache.KeyValueCache;
+import dev.restdatasource.impl.store.Ttl;
 import io.lettuce.core.SetArgs;
+import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
@@ -67,6 +69,11 @@ public final class RedisKeyValueCache implements KeyValueCache, AutoCloseable {
         return keyPrefix;
     }
 
+    /** The open connection, or {@code null} while none is open (not yet, between reconnects, or closed). */
+    StatefulConnection<String, byte[]> openConnection() {
+        return connector.openConnection();
+    }
+
     @Override
     public CompletionStage<byte[]> get(String key) {
         String k = keyPrefix.concat(Objects.requireNonNull(key, "key"));
@@ -110,15 +117,7 @@ public final class RedisKeyValueCache implements KeyValueCache, AutoCloseable {
      * nanoseconds (about 292 years; every countable ttl fits Redis's limit).
      */
     static long ttlMillis(Duration ttl) {
-        if (ttl == null) {
-            return 0;
-        }
-        try {
-            long nanos = ttl.toNanos();
-            return nanos / 1_000_000L + (nanos % 1_000_000L == 0 ? 0 : 1);
-        } catch (ArithmeticException tooLong) {
-            return 0;
-        }
+        return Ttl.millisRoundedUp(ttl);
     }
 
     private <T> CompletionStage<T> call(Function<RedisClusterAsyncCommands<String, byte[]>, CompletionStage<T>> command) {

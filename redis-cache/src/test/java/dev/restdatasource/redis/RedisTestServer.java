@@ -133,6 +133,33 @@ public final class RedisTestServer implements AutoCloseable {
         }
     }
 
+    /** How many clients the server counts ({@code INFO clients}), this probe's own connection included. */
+    public int connectedClients() {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(2_000);
+            socket.getOutputStream().write("INFO clients\r\n".getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            StringBuilder text = new StringBuilder();
+            InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[4_096];
+            while (!text.toString().contains("connected_clients:") || !text.toString().endsWith("\r\n")) {
+                int n = in.read(buffer);
+                if (n < 0) {
+                    break;
+                }
+                text.append(new String(buffer, 0, n, StandardCharsets.US_ASCII));
+            }
+            for (String line : text.toString().split("\r\n")) {
+                if (line.startsWith("connected_clients:")) {
+                    return Integer.parseInt(line.substring("connected_clients:".length()).trim());
+                }
+            }
+            throw new IllegalStateException("no connected_clients in INFO clients: " + text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("INFO clients on 127.0.0.1:" + port, e);
+        }
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
