@@ -74,14 +74,17 @@ public record RedisSettings(String uri, boolean cluster, String username, String
 
     /** A standalone or Sentinel {@code uri} with every other setting at its default. */
     public static RedisSettings of(String uri) {
-        return new RedisSettings(uri, false, null, null, "full", null, null, "", DEFAULT_COMMAND_TIMEOUT,
-                DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_QUEUE_SIZE);
+        return defaults(uri, false);
     }
 
-    /** A copy for a Redis Cluster whose seed nodes {@code uri} lists (or not a cluster, when false). */
-    public RedisSettings withCluster(boolean cluster) {
-        return new RedisSettings(uri, cluster, username, password, tlsVerify, truststore, truststorePassword,
-                keyPrefix, commandTimeout, connectTimeout, requestQueueSize);
+    /** The seed nodes of a Redis Cluster ({@code redis://} URIs, comma-separated), every other setting at its default. */
+    public static RedisSettings cluster(String seedUris) {
+        return defaults(seedUris, true);
+    }
+
+    private static RedisSettings defaults(String uri, boolean cluster) {
+        return new RedisSettings(uri, cluster, null, null, "full", null, null, "", DEFAULT_COMMAND_TIMEOUT,
+                DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_QUEUE_SIZE);
     }
 
     /** A copy with these credentials ({@code username} may be {@code null}: Redis's {@code default} user). */
