@@ -9,6 +9,8 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
@@ -18,6 +20,7 @@ import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -121,8 +124,25 @@ public final class RedisCaches {
     }
 
     private static RedisKeyValueCache over(RedisClusterClient client, String keyPrefix, AutoCloseable owned) {
-        return connecting(() -> client.connectAsync(CODEC).thenApply(c -> new Connector.Link(c, c.async())),
-                keyPrefix, owned);
+        // Lettuce's connectAsync needs the topology loaded first; this loads it without blocking.
+        return connecting(() -> client.refreshPartitionsAsync().thenCompose(loaded -> client.connectAsync(CODEC))
+                .thenCompose(RedisCaches::withMasterConnections)
+                .thenApply(c -> new Connector.Link(c, c.async())), keyPrefix, owned);
+    }
+
+    /**
+     * Completes once a connection to every master is open. Lettuce opens them on the first command for a node's
+     * slots, and with {@code REJECT_COMMANDS} that first command would fail while its connection opens; a master that
+     * cannot be reached now is left to that lazy path.
+     */
+    private static CompletionStage<StatefulRedisClusterConnection<String, byte[]>> withMasterConnections(
+            StatefulRedisClusterConnection<String, byte[]> connection) {
+        CompletableFuture<?>[] masters = connection.getPartitions().stream()
+                .filter(node -> node.is(RedisClusterNode.NodeFlag.UPSTREAM))
+                .map(node -> connection.getConnectionAsync(node.getUri().getHost(), node.getUri().getPort())
+                        .handle((c, failed) -> null))
+                .toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(masters).thenApply(done -> connection);
     }
 
     /** A store whose connection starts opening now, in the background. */
