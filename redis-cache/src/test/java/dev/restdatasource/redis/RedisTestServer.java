@@ -27,6 +27,7 @@ public final class RedisTestServer implements AutoCloseable {
     private final int port;
     private final List<String> extraArguments;
     private final Path dir;
+    private Path configFile;
     private Process process;
 
     /** A server for {@code port} (not started) with these extra {@code redis-server} arguments. */
@@ -46,6 +47,23 @@ public final class RedisTestServer implements AutoCloseable {
         RedisTestServer server = new RedisTestServer(port, List.of());
         server.start();
         return server;
+    }
+
+    /**
+     * Starts a Sentinel on {@code port} that monitors the master {@code master} on 127.0.0.1:{@code masterPort}
+     * (quorum 1), and returns it.
+     */
+    public static RedisTestServer startedSentinel(int port, String master, int masterPort) {
+        RedisTestServer sentinel = new RedisTestServer(port, List.of("--sentinel"));
+        try {
+            // Sentinel rewrites its configuration file, so it must have one of its own.
+            sentinel.configFile = Files.writeString(sentinel.dir.resolve("sentinel.conf"), "sentinel monitor " + master
+                    + " 127.0.0.1 " + masterPort + " 1\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        sentinel.start();
+        return sentinel;
     }
 
     /** The port it listens on. */
@@ -68,8 +86,12 @@ public final class RedisTestServer implements AutoCloseable {
         if (process != null && process.isAlive()) {
             return;
         }
-        List<String> command = new ArrayList<>(List.of("redis-server", "--port", Integer.toString(port),
-                "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString()));
+        List<String> command = new ArrayList<>(List.of("redis-server"));
+        if (configFile != null) {
+            command.add(configFile.toString());
+        }
+        command.addAll(List.of("--port", Integer.toString(port), "--bind", "127.0.0.1", "--save", "",
+                "--appendonly", "no", "--dir", dir.toString()));
         command.addAll(extraArguments);
         Path log = dir.resolve("redis.log");
         try {
