@@ -8,6 +8,10 @@ import dev.restdatasource.impl.store.InMemoryKeyValueCache;
 import dev.restdatasource.infinispan.InfinispanCaches;
 import dev.restdatasource.infinispan.InfinispanKeyValueCache;
 import dev.restdatasource.infinispan.InfinispanNodeSettings;
+import dev.restdatasource.redis.RedisCaches;
+import dev.restdatasource.redis.RedisKeyValueCache;
+import dev.restdatasource.redis.RedisSettings;
+import dev.restdatasource.redis.RedisTestServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +37,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * 127.0.0.1 (Infinispan: distributed cache with 2 owners, so every key is on both nodes; Hazelcast: one
  * backup, reads go to the partition owner, so about half the gets cross the loopback). The store measured is
  * node A's. Keys rotate over {@value #KEYS} primed entries. Single-threaded; {@link Mode#SampleTime} gives the
- * percentiles (p50, p99) in µs. Ports: Infinispan 13800-13801 (FD_SOCK2 63800-63801), Hazelcast 25701-25702.
+ * percentiles (p50, p99) in µs. Redis: a real {@code redis-server} process (no persistence) that the benchmark
+ * starts on 127.0.0.1 and kills, one Lettuce connection; every call crosses the loopback.
+ * Ports: Infinispan 13800-13801 (FD_SOCK2 63800-63801), Hazelcast 25701-25702, Redis 16379.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -47,7 +53,7 @@ public class StoreLatencyBenchmark {
     static final int KEYS = 1_024;
     private static final Duration TTL = Duration.ofMinutes(5);
 
-    @Param({"inmemory", "infinispan", "hazelcast"})
+    @Param({"inmemory", "infinispan", "hazelcast", "redis"})
     public String backend;
 
     private final List<AutoCloseable> nodes = new ArrayList<>();
@@ -75,6 +81,13 @@ public class StoreLatencyBenchmark {
                 nodes.add(a);
                 nodes.add(HazelcastCaches.member(settings.withPort(25702)));
                 store = a;
+            }
+            case "redis" -> {
+                RedisTestServer server = RedisTestServer.started(16_379);
+                nodes.add(server);
+                RedisKeyValueCache redis = RedisCaches.connect(RedisSettings.of(server.uri()));
+                nodes.add(redis); // closed before the server: the list is closed from the end
+                store = redis;
             }
             default -> throw new IllegalArgumentException(backend);
         }
