@@ -17,6 +17,7 @@ import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -24,7 +25,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -169,11 +169,11 @@ public final class RedisCaches {
                 .build();
     }
 
+    /** Netty's daemon threads (fast thread-locals, as Lettuce's default), with {@code loader} as context class loader. */
     private static ThreadFactory threads(String pool, ClassLoader loader) {
-        AtomicInteger count = new AtomicInteger();
+        ThreadFactory netty = new DefaultThreadFactory("restdatasource-redis-" + pool, true);
         return task -> {
-            Thread thread = new Thread(task, "restdatasource-redis-" + pool + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
+            Thread thread = netty.newThread(task);
             thread.setContextClassLoader(loader);
             return thread;
         };
