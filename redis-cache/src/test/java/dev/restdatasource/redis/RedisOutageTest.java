@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -57,6 +59,29 @@ class RedisOutageTest {
     }
 
     @Test
+    void aHungServerHoldsAtMostTheQueueBoundAndEachCallAtMostTheCommandTimeout() throws Exception {
+        server.start();
+        store = RedisCaches.connect(RedisSettings.of(server.uri()).withLimits(Duration.ofMillis(500),
+                Duration.ofMillis(500), 100));
+        store.set("k", VALUE, null).toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+        server.pause();
+        List<CompletableFuture<byte[]>> calls = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            calls.add(store.get("k").toCompletableFuture());
+        }
+        Map<String, Long> failures = new TreeMap<>();
+        for (CompletableFuture<byte[]> call : calls) {
+            failures.merge(failure(call), 1L, Long::sum);
+        }
+        assertEquals(Map.of("RedisCommandTimeoutException", 100L, "queue full", 50L),
+                failures, "100 calls wait for their command timeout, the 50 beyond request-queue-size fail at once");
+
+        server.resume();
+        poll(() -> answers(store, "k"), "the store works again once the server answers");
+    }
+
+    @Test
     void aStoreCreatedWhileRedisIsDownWorksOnceRedisIsUp() throws Exception {
         store = RedisCaches.connect(RedisSettings.of(server.uri()));
         CompletableFuture<byte[]> early = store.get("k").toCompletableFuture();
@@ -66,6 +91,23 @@ class RedisOutageTest {
         poll(() -> answers(store, "k"), "the store connects on a later call once the server is up");
         store.set("k", VALUE, null).toCompletableFuture().get(5, TimeUnit.SECONDS);
         assertArrayEquals(VALUE, store.get("k").toCompletableFuture().get(5, TimeUnit.SECONDS));
+    }
+
+    /**
+     * How {@code call} failed, within 10 s: "queue full" for Lettuce's two bound checks ("Request queue size exceeded"
+     * before the write, "Internal stack size exceeded" in the I/O thread), else the exception's class.
+     */
+    private static String failure(CompletableFuture<?> call) throws InterruptedException {
+        try {
+            call.get(10, TimeUnit.SECONDS);
+            return "answered";
+        } catch (java.util.concurrent.ExecutionException failed) {
+            Throwable cause = failed.getCause();
+            return String.valueOf(cause.getMessage()).contains("size exceeded") ? "queue full"
+                    : cause.getClass().getSimpleName();
+        } catch (java.util.concurrent.TimeoutException stillWaiting) {
+            return "still waiting after 10 s";
+        }
     }
 
     private static boolean failsWithin(CompletableFuture<?> call) throws InterruptedException {

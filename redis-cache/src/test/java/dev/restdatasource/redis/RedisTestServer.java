@@ -127,6 +127,33 @@ public final class RedisTestServer implements AutoCloseable {
         }
     }
 
+    /** Freezes the process (SIGSTOP): the port stays open, nothing answers, as a hung server. */
+    public synchronized void pause() {
+        signal("-STOP");
+    }
+
+    /** Lets a paused process go on (SIGCONT). */
+    public synchronized void resume() {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) {
+        if (process == null) {
+            throw new IllegalStateException("redis-server on " + port + " does not run");
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid())).start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill " + signal + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while signalling redis-server", e);
+        }
+    }
+
     @Override
     public void close() {
         kill();
