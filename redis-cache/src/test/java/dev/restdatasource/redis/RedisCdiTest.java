@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class RedisCdiTest extends KeyValueCacheCdiContract {
     private static final String PREFIX = "restdatasource.redis.";
-    private static RedisTestServer server;
+    static RedisTestServer server;
 
     @BeforeAll
     static void startServer() {
