@@ -46,6 +46,8 @@ public final class RedisCaches {
     public static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
 
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration RECONNECT_MIN = Duration.ofMillis(100);
+    private static final Duration RECONNECT_MAX = Duration.ofSeconds(2);
 
     private RedisCaches() {
     }
@@ -163,7 +165,7 @@ public final class RedisCaches {
         return DefaultClientResources.builder()
                 .ioThreadPoolSize(2)
                 .computationThreadPoolSize(2)
-                .reconnectDelay(() -> Delay.exponential(Duration.ofMillis(100), SHUTDOWN_TIMEOUT, 2,
+                .reconnectDelay(() -> Delay.exponential(RECONNECT_MIN, RECONNECT_MAX, 2,
                         TimeUnit.MILLISECONDS))
                 .threadFactoryProvider(pool -> threads(pool, loader))
                 .build();
