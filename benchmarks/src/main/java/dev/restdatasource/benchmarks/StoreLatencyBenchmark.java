@@ -11,6 +11,10 @@ import dev.restdatasource.infinispan.InfinispanNodeSettings;
 import dev.restdatasource.memcached.MemcachedCaches;
 import dev.restdatasource.memcached.MemcachedSettings;
 import dev.restdatasource.memcached.MemcachedTestServer;
+import dev.restdatasource.redis.RedisCaches;
+import dev.restdatasource.redis.RedisKeyValueCache;
+import dev.restdatasource.redis.RedisSettings;
+import dev.restdatasource.redis.RedisTestServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,9 +41,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * 127.0.0.1 (Infinispan: distributed cache with 2 owners, so every key is on both nodes; Hazelcast: one
  * backup, reads go to the partition owner, so about half the gets cross the loopback). The store measured is
  * node A's. Keys rotate over {@value #KEYS} primed entries. Single-threaded; {@link Mode#SampleTime} gives the
- * percentiles (p50, p99) in µs. Ports: Infinispan 13800-13801 (FD_SOCK2 63800-63801), Hazelcast 25701-25702.
- * memcached: two real {@code memcached} processes (on PATH) on free ports of 127.0.0.1, one xmemcached client with
- * Ketama hashing over both, so each key lives on one of them and every call crosses the loopback.
+ * percentiles (p50, p99) in µs. memcached: two real {@code memcached} processes (on PATH) on free ports of 127.0.0.1,
+ * one xmemcached client with Ketama hashing over both, so each key lives on one of them and every call crosses the
+ * loopback. Redis: a real {@code redis-server} process (no persistence) that the benchmark starts on 127.0.0.1 and
+ * kills, one Lettuce connection; every call crosses the loopback.
+ * Ports: Infinispan 13800-13801 (FD_SOCK2 63800-63801), Hazelcast 25701-25702, Redis 16379.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -53,7 +59,7 @@ public class StoreLatencyBenchmark {
     static final int KEYS = 1_024;
     private static final Duration TTL = Duration.ofMinutes(5);
 
-    @Param({"inmemory", "infinispan", "hazelcast", "memcached"})
+    @Param({"inmemory", "infinispan", "hazelcast", "memcached", "redis"})
     public String backend;
 
     private final List<AutoCloseable> nodes = new ArrayList<>();
@@ -89,6 +95,13 @@ public class StoreLatencyBenchmark {
                 nodes.add(second);
                 store = MemcachedCaches.client(MemcachedSettings.of(List.of(first.address(), second.address())));
                 nodes.add((AutoCloseable) store);
+            }
+            case "redis" -> {
+                RedisTestServer server = RedisTestServer.started(16_379);
+                nodes.add(server);
+                RedisKeyValueCache redis = RedisCaches.connect(RedisSettings.of(server.uri()));
+                nodes.add(redis); // closed before the server: the list is closed from the end
+                store = redis;
             }
             default -> throw new IllegalArgumentException(backend);
         }

@@ -3,6 +3,7 @@ package dev.restdatasource.hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import dev.restdatasource.cache.KeyValueCache;
+import dev.restdatasource.impl.store.Ttl;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -104,15 +105,7 @@ public final class HazelcastKeyValueCache implements KeyValueCache, AutoCloseabl
      * otherwise at least 1.
      */
     static long ttlMillis(Duration ttl) {
-        if (ttl == null) {
-            return 0;
-        }
-        try {
-            long nanos = ttl.toNanos();
-            return nanos / 1_000_000L + (nanos % 1_000_000L == 0 ? 0 : 1);
-        } catch (ArithmeticException tooLong) {
-            return 0;
-        }
+        return Ttl.millisRoundedUp(ttl);
     }
 
     private static <T> CompletionStage<T> call(Supplier<CompletionStage<T>> call) {

@@ -65,11 +65,11 @@ public final class DataSourceSettings {
     public static final long DEFAULT_CACHE_MAX_BYTES = 64L * 1024 * 1024;
 
     /**
-     * Key prefixes owned by the cache backend modules (restdatasource-infinispan, -hazelcast, -memcached): their
-     * keys are not data-source settings and are left to those modules.
+     * Key prefixes owned by the cache backend modules (restdatasource-infinispan, -hazelcast, -memcached, -redis):
+     * their keys are not data-source settings and are left to those modules.
      */
     public static final List<String> BACKEND_PREFIXES = List.of(PREFIX + "infinispan.", PREFIX + "hazelcast.",
-            PREFIX + "memcached.");
+            PREFIX + "memcached.", PREFIX + "redis.");
 
     private static final List<String> KNOWN_KEYS = List.of(CACHE_MAX_BYTES, CACHE_TIMEOUT, REQUEST_TIMEOUT,
             MAX_REDIRECTS, EXPOSE_UPSTREAM_DETAILS, PREFIX + "<name>" + URL_SUFFIX);

@@ -2,8 +2,11 @@ package dev.restdatasource.impl.store;
 
 import java.time.Duration;
 
-/** Saturating conversions of the SPI's {@code ttl} argument, shared by the stores. Stateless. */
-final class Ttl {
+/**
+ * Saturating conversions of the SPI's {@code ttl} argument, shared by the stores (public for the backend modules).
+ * Stateless.
+ */
+public final class Ttl {
     private Ttl() {
     }
 
@@ -22,6 +25,16 @@ final class Ttl {
         } catch (ArithmeticException tooLong) {
             return Long.MAX_VALUE;
         }
+    }
+
+    /**
+     * {@code ttl} in whole milliseconds, a sub-millisecond remainder rounded up (a positive ttl is never 0); 0 for
+     * {@code null} or a ttl too long to count in nanoseconds (about 292 years), which is "no expiry" for stores that
+     * read 0 so (Hazelcast, Redis's plain SET). The caller handles a zero or negative ttl before.
+     */
+    public static long millisRoundedUp(Duration ttl) {
+        long nanos = toNanos(ttl);
+        return nanos == Long.MAX_VALUE ? 0 : nanos / 1_000_000L + (nanos % 1_000_000L == 0 ? 0 : 1);
     }
 
     /**

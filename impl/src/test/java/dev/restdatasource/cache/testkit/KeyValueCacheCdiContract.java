@@ -46,6 +46,8 @@ import org.junit.jupiter.api.TestFactory;
  * is used instead of building one; the store the producer built is closed when the container shuts down (its port
  * is free again); in client mode, against a server or member the subclass runs, the same, the client closed on
  * shutdown, and an application's own client bean used instead of building one; and a wrong setting fails deployment with a message naming the full key.
+ * A client-only backend (Redis, memcached) gives no {@link #ownNodeSettings()}: the embedded-node tests are skipped
+ * and the wrong settings are tried on top of {@link #clientSettings()}.
  *
  * <p>Each test boots its own container and stops it, and the upstream, before it ends. Waits are bounded.
  */

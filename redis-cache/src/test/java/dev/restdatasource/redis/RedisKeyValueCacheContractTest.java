@@ -1,0 +1,34 @@
+package dev.restdatasource.redis;
+
+import dev.restdatasource.cache.KeyValueCache;
+import dev.restdatasource.cache.testkit.KeyValueCacheContract;
+import dev.restdatasource.cache.testkit.LoopbackPorts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The contract kit on a real redis-server on 127.0.0.1, through a store with its own Lettuce client. */
+class RedisKeyValueCacheContractTest extends KeyValueCacheContract {
+    private static RedisTestServer server;
+    private static RedisKeyValueCache store;
+
+    @BeforeAll
+    static void startServer() {
+        server = RedisTestServer.started(LoopbackPorts.free(1, 30_000, 35_000, 0).get(0));
+        store = RedisCaches.connect(RedisSettings.of(server.uri()).withKeyPrefix("contract:"));
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (store != null) {
+            store.close();
+        }
+        if (server != null) {
+            server.kill();
+        }
+    }
+
+    @Override
+    protected KeyValueCache newCache() {
+        return store;
+    }
+}
