@@ -6,22 +6,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The two-server proof for one backend (issue 4, point 5): servers {@code <backend>-a} and {@code <backend>-b}
- * run the example WAR plus the backend's jar, their embedded members clustered on 127.0.0.1, and both call server
- * A's upstream. A query on A fills the shared cache; the same query on B is answered without any upstream request.
+ * run the example WAR plus the backend's jar (embedded members clustered on 127.0.0.1, or clients of one cache
+ * server), and both call server A's upstream. A query on A fills the shared cache; the same query on B is answered
+ * without any upstream request. Subclasses may add tests after it ({@link Order} 2 and on).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class TwoServerCacheTest {
-    private static final String QUERY = "{ movie(id: \"1\") { id title } }";
-    private static final String UPSTREAM_CALL = "GET /movies/1";
+    static final String QUERY = "{ movie(id: \"1\") { id title } }";
+    static final String UPSTREAM_CALL = "GET /movies/1";
+    static final String TITLE = "The Shawshank Redemption";
 
-    private TwoServers servers;
+    TwoServers servers;
 
-    /** {@code hazelcast} or {@code infinispan}: the prefix of the servers' names and port properties. */
+    /** The prefix of the servers' names and port properties: {@code hazelcast}, {@code infinispan}, ... */
     abstract String backend();
 
     @BeforeAll
@@ -37,6 +43,7 @@ abstract class TwoServerCacheTest {
     }
 
     @Test
+    @Order(1)
     void aQueryOnServerAFillsTheCacheAndServerBAnswersItWithoutAnUpstreamRequest() throws Exception {
         int probes = servers.awaitSharedCache();
         System.out.println(backend() + ": the servers shared their cache after " + probes + " probe(s)");
@@ -44,7 +51,7 @@ abstract class TwoServerCacheTest {
         servers.resetUpstreamCounts(servers.b);
 
         String onA = servers.query(servers.a, QUERY);
-        assertTrue(onA.contains("The Shawshank Redemption"), onA);
+        assertTrue(onA.contains(TITLE), onA);
         assertEquals(Map.of(UPSTREAM_CALL, 1L), servers.upstreamCounts(servers.a), "A's query reached the upstream once");
 
         String onB = servers.query(servers.b, QUERY);

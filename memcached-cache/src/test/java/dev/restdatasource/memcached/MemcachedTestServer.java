@@ -14,10 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A real {@code memcached} process on 127.0.0.1 for tests and benchmarks: a free port from 21000..29000 (kept across
- * {@link #stop()} / {@link #start()}), TCP only, the item size limit given. {@link #start()} waits (bounded,
- * {@value #START_SECONDS} s) until the server answers {@code version}; {@link #stop()} kills the process (SIGKILL: an
- * outage, not a shutdown) and waits for it. A JVM shutdown hook kills it too. Not thread-safe.
+ * A real {@code memcached} process on 127.0.0.1 for tests and benchmarks: a free port from 21000..29000 or a given
+ * one (kept across {@link #stop()} / {@link #start()}), TCP only, the item size limit given. {@link #start()} waits
+ * (bounded, {@value #START_SECONDS} s) until the server answers {@code version}; {@link #stop()} kills the process
+ * (SIGKILL: an outage, not a shutdown) and waits for it. A JVM shutdown hook kills it too. Not thread-safe.
  */
 public final class MemcachedTestServer implements AutoCloseable {
     private static final int START_SECONDS = 15;
@@ -37,8 +37,12 @@ public final class MemcachedTestServer implements AutoCloseable {
      * slab chunk limit is set to half of it (memcached refuses a chunk limit above {@code -I}).
      */
     public static MemcachedTestServer start(int maxItemKib) {
-        MemcachedTestServer server = new MemcachedTestServer(LoopbackPorts.free(1, 21_000, 29_000, 0).get(0),
-                maxItemKib);
+        return startOn(LoopbackPorts.free(1, 21_000, 29_000, 0).get(0), maxItemKib);
+    }
+
+    /** Like {@link #start(int)} on a given port (cluster-tests: the port the servers' config names). */
+    public static MemcachedTestServer startOn(int port, int maxItemKib) {
+        MemcachedTestServer server = new MemcachedTestServer(port, maxItemKib);
         server.start();
         return server;
     }

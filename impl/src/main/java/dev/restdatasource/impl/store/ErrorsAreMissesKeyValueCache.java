@@ -172,12 +172,22 @@ public final class ErrorsAreMissesKeyValueCache implements KeyValueCache {
                 dropped = suppressed;
                 suppressed = 0;
             }
-            String what = failure instanceof TimeoutException
-                    ? "timed out"
-                    : "failed: " + failure.getClass().getName() + ": " + failure.getMessage();
+            String what = failure instanceof TimeoutException ? "timed out" : "failed: " + describe(failure);
             logger.log(Level.WARNING, "KeyValueCache {0} {1}; answered as a miss{2} ({3} more failures not logged"
                     + " in the last {4} s)", operation, what,
                     opened ? "; circuit open for " + OPEN_MILLIS + " ms" : "", dropped, LOG_INTERVAL_SECONDS);
+        }
+
+        /** {@code Class: message}, and the innermost cause the same way when there is one (bounded: 20 levels). */
+        private static String describe(Throwable failure) {
+            Throwable root = failure;
+            for (int i = 0; i < 20 && root.getCause() != null && root.getCause() != root; i++) {
+                root = root.getCause();
+            }
+            String text = failure.getClass().getName() + ": " + failure.getMessage();
+            return root == failure
+                    ? text
+                    : text + " (cause: " + root.getClass().getName() + ": " + root.getMessage() + ")";
         }
     }
 }

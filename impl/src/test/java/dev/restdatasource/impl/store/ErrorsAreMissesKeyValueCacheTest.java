@@ -183,6 +183,15 @@ class ErrorsAreMissesKeyValueCacheTest {
     }
 
     @Test
+    void aLoggedFailureNamesItsInnermostCause() {
+        store.mode = Mode.FAILED_STAGE;
+        atOnce(cache.get("a"));
+        assertEquals(1, logger.lines.size(), logger.lines.toString());
+        assertTrue(logger.lines.get(0).startsWith("WARNING KeyValueCache get failed: java.lang.IllegalStateException:"
+                + " store down (cause: java.net.ConnectException: refused); answered as a miss"), logger.lines.get(0));
+    }
+
+    @Test
     void failuresAreLoggedAtMostOncePerTenSecondsWithTheSuppressedCount() {
         store.mode = Mode.THROWS;
         atOnce(cache.get("a"));
@@ -231,7 +240,8 @@ class ErrorsAreMissesKeyValueCacheTest {
             calls.incrementAndGet();
             switch (mode) {
                 case FAILED_STAGE:
-                    return CompletableFuture.failedFuture(new IllegalStateException("store down"));
+                    return CompletableFuture.failedFuture(new IllegalStateException("store down",
+                            new RuntimeException("wrapper", new java.net.ConnectException("refused"))));
                 case THROWS:
                     throw new IllegalStateException("store down");
                 case NEVER_COMPLETES:
