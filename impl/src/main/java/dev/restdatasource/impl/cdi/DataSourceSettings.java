@@ -40,7 +40,8 @@ import org.eclipse.microprofile.config.Config;
  * <p>Durations are written {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h} or as ISO-8601 ({@code PT30S}) and
  * must be positive. Any other key under the prefix is an error (typo protection), so a misspelt key fails
  * deployment instead of being ignored, except the keys of the cache backend modules
- * ({@code restdatasource.infinispan.*}, {@code restdatasource.hazelcast.*}, see {@link #BACKEND_PREFIXES}), which
+ * ({@code restdatasource.infinispan.*}, {@code .hazelcast.*}, {@code .memcached.*}, {@code .redis.*}, see
+ * {@link #BACKEND_PREFIXES}), which
  * those modules read themselves. Empty values count as absent (MicroProfile Config's rule).
  *
  * <p>Immutable and thread-safe.
