@@ -1,7 +1,11 @@
 package dev.restdatasource.impl.cdi;
 
+import dev.restdatasource.cache.KeyValueCache;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
 import java.util.List;
@@ -15,7 +19,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * {@code KeyValueCache} when MicroProfile Config has the backend's switch key (e.g.
  * {@code restdatasource.redis.uri}), so that adding the jar and the config lines is all a WAR needs. Without that key
  * (or without MicroProfile Config) it adds nothing and the application keeps its own {@code KeyValueCache} bean, or
- * the in-memory default.
+ * the in-memory default. When it is on, the store (node, member or client) is created when the application starts, not
+ * by the first data-source call: joining a cluster takes seconds that no GraphQL request should wait for, and a
+ * store that cannot be built (a port in use) fails the deployment instead of the first query.
  *
  * <p>At deployment validation it checks every value under the backend's prefix through {@link #check(Config)}, so a
  * wrong one fails the deployment naming its full key (nothing is started then), and it fails deployment on an unknown
@@ -50,8 +56,19 @@ public abstract class CacheBackendExtension implements Extension {
     protected abstract void check(Config config);
 
     void addProducerWhenConfigured(@Observes BeforeBeanDiscovery discovery) {
-        if (config().filter(c -> c.getOptionalValue(switchKey, String.class).isPresent()).isPresent()) {
+        if (switchedOn()) {
             discovery.addAnnotatedType(producer, producer.getName());
+        }
+    }
+
+    void startWithTheApplication(@Observes AfterBeanDiscovery event, BeanManager beanManager) {
+        if (switchedOn()) {
+            event.addObserverMethod()
+                    .beanClass(producer)
+                    .observedType(Object.class)
+                    .qualifiers(Initialized.Literal.APPLICATION)
+                    .notifyWith(started -> beanManager.createInstance().select(KeyValueCache.class).get()
+                            .toString()); // the client proxy creates the store on its first call
         }
     }
 
@@ -78,6 +95,10 @@ public abstract class CacheBackendExtension implements Extension {
             }
         }
         return List.copyOf(problems);
+    }
+
+    private boolean switchedOn() {
+        return config().filter(c -> c.getOptionalValue(switchKey, String.class).isPresent()).isPresent();
     }
 
     private static Optional<Config> config() {
