@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restdatasource.cache.testkit.LoopbackPorts;
-import java.util.List;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,9 +25,8 @@ class RedisAuthTest {
 
     @BeforeAll
     static void startServer() {
-        server = new RedisTestServer(LoopbackPorts.free(1, 55_000, 60_000, 0).get(0),
-                List.of("--user", "alice", "on", ">" + ALICE_PASSWORD, "~app:*", "+@all"), PASSWORD);
-        server.start();
+        server = RedisTestServer.startedWithUser(LoopbackPorts.free(1, 55_000, 60_000, 0).get(0), PASSWORD, "alice",
+                ALICE_PASSWORD, "app:*");
     }
 
     @Test

@@ -19,9 +19,8 @@ class RedisCdiPasswordTest extends RedisCdiTest {
     /** Hides {@link RedisCdiTest#startServer()}: the same, with the password and the ACL user. */
     @BeforeAll
     static void startServer() {
-        server = new RedisTestServer(LoopbackPorts.free(1, 55_000, 60_000, 0).get(0),
-                List.of("--user", "alice", "on", ">" + ALICE_PASSWORD, "~cdi-*", "+@all"), PASSWORD);
-        server.start();
+        server = RedisTestServer.startedWithUser(LoopbackPorts.free(1, 55_000, 60_000, 0).get(0), PASSWORD, "alice",
+                ALICE_PASSWORD, "cdi-*");
     }
 
     @Override

@@ -64,6 +64,18 @@ public final class RedisTestServer implements AutoCloseable {
     }
 
     /**
+     * Starts a server whose {@code default} user needs {@code password} and which has an ACL user {@code user}
+     * ({@code userPassword}) allowed every command on the keys matching {@code keyPattern}, and returns it.
+     */
+    public static RedisTestServer startedWithUser(int port, String password, String user, String userPassword,
+            String keyPattern) {
+        RedisTestServer server = new RedisTestServer(port,
+                List.of("--user", user, "on", ">" + userPassword, "~" + keyPattern, "+@all"), password);
+        server.start();
+        return server;
+    }
+
+    /**
      * Starts a Sentinel on {@code port} that monitors the master {@code master} on 127.0.0.1:{@code masterPort}
      * (quorum 1), and returns it.
      */
