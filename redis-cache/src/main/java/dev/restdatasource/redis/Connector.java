@@ -1,8 +1,10 @@
 package dev.restdatasource.redis;
 
+import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -52,7 +54,8 @@ final class Connector implements AutoCloseable {
         if (current == null || retry) {
             CompletableFuture<Link> attempt;
             try {
-                attempt = connect.get().toCompletableFuture();
+                attempt = connect.get().toCompletableFuture()
+                        .exceptionallyCompose(failure -> CompletableFuture.failedFuture(explained(failure)));
             } catch (RuntimeException thrown) {
                 attempt = CompletableFuture.failedFuture(thrown);
             }
@@ -64,6 +67,24 @@ final class Connector implements AutoCloseable {
             });
         }
         return current;
+    }
+
+    /**
+     * A failed connect whose message also gives the innermost cause: Lettuce's own says only "Unable to connect to
+     * host:port", and the reason (WRONGPASS, NOAUTH, a certificate Java does not trust) is what the engine's WARNING
+     * line must show. The type stays {@link RedisConnectionException} when it was one.
+     */
+    static Throwable explained(Throwable failure) {
+        Throwable outer = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        Throwable root = outer;
+        for (int depth = 0; depth < 20 && root.getCause() != null && root.getCause() != root; depth++) {
+            root = root.getCause();
+        }
+        if (root == outer || !(outer instanceof RedisConnectionException)) {
+            return outer;
+        }
+        return new RedisConnectionException(outer.getMessage() + ": " + root, outer);
     }
 
     /** The open connection, or {@code null} while none is open (for tests and health checks). */

@@ -26,14 +26,28 @@ public final class RedisTestServer implements AutoCloseable {
 
     private final int port;
     private final List<String> extraArguments;
+    private final String password;
     private final Path dir;
     private Path configFile;
     private Process process;
 
     /** A server for {@code port} (not started) with these extra {@code redis-server} arguments. */
     public RedisTestServer(int port, List<String> extraArguments) {
+        this(port, extraArguments, null);
+    }
+
+    /**
+     * A server for {@code port} (not started) with these extra arguments whose {@code default} user needs
+     * {@code password} ({@code --requirepass}; {@code null}: none); this class's own probes authenticate with it.
+     */
+    public RedisTestServer(int port, List<String> extraArguments, String password) {
         this.port = port;
-        this.extraArguments = List.copyOf(extraArguments);
+        this.password = password;
+        List<String> arguments = new ArrayList<>(extraArguments);
+        if (password != null) {
+            arguments.addAll(List.of("--requirepass", password));
+        }
+        this.extraArguments = List.copyOf(arguments);
         try {
             this.dir = Files.createTempDirectory("redis-test-" + port + "-");
         } catch (IOException e) {
@@ -45,6 +59,18 @@ public final class RedisTestServer implements AutoCloseable {
     /** Starts a plain server on {@code port} and returns it. */
     public static RedisTestServer started(int port) {
         RedisTestServer server = new RedisTestServer(port, List.of());
+        server.start();
+        return server;
+    }
+
+    /**
+     * Starts a server whose {@code default} user needs {@code password} and which has an ACL user {@code user}
+     * ({@code userPassword}) allowed every command on the keys matching {@code keyPattern}, and returns it.
+     */
+    public static RedisTestServer startedWithUser(int port, String password, String user, String userPassword,
+            String keyPattern) {
+        RedisTestServer server = new RedisTestServer(port,
+                List.of("--user", user, "on", ">" + userPassword, "~" + keyPattern, "+@all"), password);
         server.start();
         return server;
     }
@@ -102,7 +128,7 @@ public final class RedisTestServer implements AutoCloseable {
                     + " the redis-server package): " + e.getMessage(), e);
         }
         long deadline = System.nanoTime() + START_WAIT.toNanos();
-        while (!answersPing(port)) {
+        while (!answersPing(port, password)) {
             if (!process.isAlive() || System.nanoTime() - deadline > 0) {
                 kill();
                 throw new IllegalStateException("redis-server did not answer PING on 127.0.0.1:" + port + " within "
@@ -161,31 +187,55 @@ public final class RedisTestServer implements AutoCloseable {
 
     /** Whether a Redis server on 127.0.0.1:{@code port} answers {@code PING} with {@code +PONG} within 1 s. */
     public static boolean answersPing(int port) {
+        return answersPing(port, null);
+    }
+
+    /** {@link #answersPing(int)}, first authenticating with {@code password} unless it is {@code null}. */
+    private static boolean answersPing(int port, String password) {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(1_000);
+            authenticate(socket, password);
             OutputStream out = socket.getOutputStream();
             out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            InputStream in = socket.getInputStream();
-            byte[] answer = new byte[7];
-            int read = 0;
-            while (read < answer.length) {
-                int n = in.read(answer, read, answer.length - read);
-                if (n < 0) {
-                    return false;
-                }
-                read += n;
-            }
-            return new String(answer, StandardCharsets.US_ASCII).equals("+PONG\r\n");
+            return "+PONG\r\n".equals(readExactly(socket.getInputStream(), 7));
         } catch (IOException notYet) {
             return false;
         }
+    }
+
+    /** Sends {@code AUTH password} (nothing when {@code null}) and checks the {@code +OK}. */
+    private static void authenticate(Socket socket, String password) throws IOException {
+        if (password == null) {
+            return;
+        }
+        socket.getOutputStream().write(("AUTH " + password + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        String answer = readExactly(socket.getInputStream(), 5);
+        if (!"+OK\r\n".equals(answer)) {
+            throw new IOException("AUTH refused: " + answer);
+        }
+    }
+
+    /** {@code length} bytes as ASCII, or {@code null} when the stream ends first. */
+    private static String readExactly(InputStream in, int length) throws IOException {
+        byte[] answer = new byte[length];
+        int read = 0;
+        while (read < answer.length) {
+            int n = in.read(answer, read, answer.length - read);
+            if (n < 0) {
+                return null;
+            }
+            read += n;
+        }
+        return new String(answer, StandardCharsets.US_ASCII);
     }
 
     /** How many clients the server counts ({@code INFO clients}), this probe's own connection included. */
     public int connectedClients() {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(2_000);
+            authenticate(socket, password);
             socket.getOutputStream().write("INFO clients\r\n".getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             StringBuilder text = new StringBuilder();
