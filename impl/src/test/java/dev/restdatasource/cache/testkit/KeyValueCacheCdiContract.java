@@ -26,6 +26,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -147,6 +148,37 @@ public abstract class KeyValueCacheCdiContract {
                 assertTrue(inUse(ownNodePort()), "the producer started a node on " + ownNodePort());
             }
             awaitFree(ownNodePort(), "the node is stopped when the container shuts down");
+        }
+    }
+
+    @Test
+    void theNodeStartsWithTheApplicationNotWithTheFirstRequest() throws Exception {
+        Map<String, String> settings = new HashMap<>(ownNodeSettings());
+        assumeFalse(settings.isEmpty(), "the backend has no embedded node");
+        try (CountingUpstream upstream = CountingUpstream.start()) {
+            settings.put("restdatasource.CdiMoviesAPI.url", upstream.url());
+            try (Container container = Container.boot(settings, extension(), CdiMoviesAPI.class)) {
+                assertTrue(inUse(ownNodePort()), "the node listens on " + ownNodePort() + " before any request");
+            }
+            awaitFree(ownNodePort(), "the node is stopped when the container shuts down");
+        }
+    }
+
+    /** A node that cannot bind its port fails the application's start, naming the cause, instead of the first query. */
+    @Test
+    void aNodeThatCannotStartFailsTheDeployment() throws Exception {
+        Map<String, String> settings = new HashMap<>(ownNodeSettings());
+        assumeFalse(settings.isEmpty(), "the backend has no embedded node");
+        try (ServerSocket taken = new ServerSocket(ownNodePort(), 50, InetAddress.getLoopbackAddress())) {
+            RuntimeException failure = assertThrows(RuntimeException.class,
+                    () -> Container.boot(settings, extension(), CdiMoviesAPI.class).close());
+            StringBuilder chain = new StringBuilder();
+            for (Throwable t = failure; t != null && chain.length() < 10_000; t = t.getCause()) {
+                chain.append(t).append(" <- ");
+            }
+            String text = chain.toString().toLowerCase(Locale.ROOT);
+            assertTrue(text.contains("in use") || text.contains("bind") || text.contains(":" + ownNodePort()),
+                    "the failure names the taken port: " + chain);
         }
     }
 
