@@ -142,23 +142,11 @@ public abstract class KeyValueCacheCdiContract {
         try (CountingUpstream upstream = CountingUpstream.start()) {
             settings.put("restdatasource.CdiMoviesAPI.url", upstream.url());
             try (Container container = Container.boot(settings, extension(), CdiMoviesAPI.class)) {
+                assertTrue(inUse(ownNodePort()), "the node started with the application, before any request, on "
+                        + ownNodePort());
                 assertFalse(container.bean(DataSourceConfig.class).cache() instanceof InMemoryKeyValueCache,
                         "the backend's store replaces the in-memory one");
                 servedFromTheCacheOnTheSecondRequest(container, upstream);
-                assertTrue(inUse(ownNodePort()), "the producer started a node on " + ownNodePort());
-            }
-            awaitFree(ownNodePort(), "the node is stopped when the container shuts down");
-        }
-    }
-
-    @Test
-    void theNodeStartsWithTheApplicationNotWithTheFirstRequest() throws Exception {
-        Map<String, String> settings = new HashMap<>(ownNodeSettings());
-        assumeFalse(settings.isEmpty(), "the backend has no embedded node");
-        try (CountingUpstream upstream = CountingUpstream.start()) {
-            settings.put("restdatasource.CdiMoviesAPI.url", upstream.url());
-            try (Container container = Container.boot(settings, extension(), CdiMoviesAPI.class)) {
-                assertTrue(inUse(ownNodePort()), "the node listens on " + ownNodePort() + " before any request");
             }
             awaitFree(ownNodePort(), "the node is stopped when the container shuts down");
         }
