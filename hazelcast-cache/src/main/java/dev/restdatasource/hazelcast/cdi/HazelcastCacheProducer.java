@@ -2,6 +2,7 @@ package dev.restdatasource.hazelcast.cdi;
 
 import com.hazelcast.core.HazelcastInstance;
 import dev.restdatasource.cache.KeyValueCache;
+import dev.restdatasource.impl.store.HostPort;
 import dev.restdatasource.hazelcast.HazelcastCaches;
 import dev.restdatasource.hazelcast.HazelcastKeyValueCache;
 import dev.restdatasource.hazelcast.HazelcastMemberSettings;
@@ -67,10 +68,8 @@ public class HazelcastCacheProducer {
         String mapName = config.getOptionalValue(PREFIX + "map-name", String.class).orElse(d.mapName());
         String clusterName = config.getOptionalValue(PREFIX + "cluster-name", String.class).orElse(d.clusterName());
         if (mode.equals("client")) {
-            List<String> addresses = list(config.getValue(PREFIX + "addresses", String.class));
-            if (addresses.isEmpty()) {
-                throw new IllegalArgumentException(PREFIX + "addresses must list at least one host:port");
-            }
+            List<String> addresses = HostPort.parseList(PREFIX + "addresses",
+                    config.getValue(PREFIX + "addresses", String.class), false).stream().map(HostPort::toString).toList();
             return new Choice(null, clusterName, addresses, mapName);
         }
         if (!mode.equals("embedded")) {

@@ -1,8 +1,13 @@
 package dev.restdatasource.hazelcast.cdi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.Test;
 
 /** The extension's key check: every key the producer reads passes, a misspelt one is named. */
@@ -19,5 +24,26 @@ class HazelcastCacheExtensionTest {
                 + " restdatasource.hazelcast.port, restdatasource.hazelcast.members, restdatasource.hazelcast.backup-count,"
                 + " restdatasource.hazelcast.addresses, restdatasource.hazelcast.map-name"),
                 new HazelcastCacheExtension().unknownKeys(List.of("restdatasource.hazelcast.memebers")));
+    }
+
+    @Test
+    void clientAddressesAreCheckedAndNormalized() {
+        assertEquals(List.of("127.0.0.1:5701", "cache-2", "[::1]:5702"),
+                HazelcastCacheProducer.read(client(" 127.0.0.1:5701 ,cache-2, [::1]:5702")).addresses());
+        for (String[] bad : new String[][] {
+                {" , ", "restdatasource.hazelcast.addresses must list at least one host:port: ' , '"},
+                {"127.0.0.1:70000", "restdatasource.hazelcast.addresses: '127.0.0.1:70000' must be host or host:port"
+                        + " with a port within 1..65535"},
+                {"127.0.0.1:5701-5703", "restdatasource.hazelcast.addresses: '127.0.0.1:5701-5703' must be host or"
+                        + " host:port with a port within 1..65535"}}) {
+            assertEquals(bad[1], assertThrows(IllegalArgumentException.class,
+                    () -> HazelcastCacheProducer.read(client(bad[0]))).getMessage());
+        }
+    }
+
+    private static Config client(String addresses) {
+        return new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(Map.of(
+                "restdatasource.hazelcast.mode", "client", "restdatasource.hazelcast.addresses", addresses),
+                "test", 500)).build();
     }
 }
