@@ -108,16 +108,18 @@ public final class Headers {
     /** Lower-cases a header name and rejects characters that could split or inject header lines. */
     public static String normalize(String name) {
         Objects.requireNonNull(name, "header name");
+        boolean upperCase = false;
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (c <= ' ' || c >= 127 || c == ':') {
                 throw new IllegalArgumentException("Invalid header name: " + visible(name));
             }
+            upperCase |= c >= 'A' && c <= 'Z';
         }
         if (name.isEmpty()) {
             throw new IllegalArgumentException("Empty header name");
         }
-        return name.toLowerCase(Locale.ROOT);
+        return upperCase ? name.toLowerCase(Locale.ROOT) : name; // ASCII only here: A-Z are all it changes
     }
 
     static String checkValue(String name, String value) {
