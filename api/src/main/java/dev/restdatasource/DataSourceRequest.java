@@ -46,11 +46,22 @@ public final class DataSourceRequest {
     /** Sets the HTTP method (a token such as {@code GET}); a method set here wins over the helper's (§3.7). */
     public DataSourceRequest method(String method) {
         Objects.requireNonNull(method, "method");
-        if (method.isEmpty() || !method.chars().allMatch(c -> c > ' ' && c < 127 && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0)) {
+        if (!isToken(method)) {
             throw new IllegalArgumentException("Invalid HTTP method: " + method);
         }
         this.method = method.toUpperCase(Locale.ROOT);
         return this;
+    }
+
+    /** Whether {@code s} is a non-empty token (RFC 9110 §5.6.2): visible ASCII without separators. */
+    private static boolean isToken(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c <= ' ' || c >= 127 || "()<>@,;:\\\"/[]?={}".indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        return !s.isEmpty();
     }
 
     /** Returns the values for the path's {@code {name}} placeholders, in order; each becomes one encoded segment. */

@@ -61,6 +61,19 @@ public final class Headers {
         return builder;
     }
 
+    /**
+     * Returns a copy in which {@code name} has the single value {@code value}: the same as
+     * {@code toBuilder().set(name, value).build()} (an existing field keeps its place, a new one comes last),
+     * but copies only the map, not each field's values, which are immutable already.
+     */
+    public Headers with(String name, String value) {
+        String key = normalize(name);
+        LinkedHashMap<String, List<String>> copy = new LinkedHashMap<>((fields.size() + 1) * 2);
+        copy.putAll(fields);
+        copy.put(key, List.of(checkValue(key, value)));
+        return new Headers(Collections.unmodifiableMap(copy));
+    }
+
     /** Returns the first value of {@code name}, or {@code null} when absent. */
     public String first(String name) {
         List<String> values = fields.get(normalize(name));
@@ -95,16 +108,18 @@ public final class Headers {
     /** Lower-cases a header name and rejects characters that could split or inject header lines. */
     public static String normalize(String name) {
         Objects.requireNonNull(name, "header name");
+        boolean upperCase = false;
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (c <= ' ' || c >= 127 || c == ':') {
                 throw new IllegalArgumentException("Invalid header name: " + visible(name));
             }
+            upperCase |= c >= 'A' && c <= 'Z';
         }
         if (name.isEmpty()) {
             throw new IllegalArgumentException("Empty header name");
         }
-        return name.toLowerCase(Locale.ROOT);
+        return upperCase ? name.toLowerCase(Locale.ROOT) : name; // ASCII only here: A-Z are all it changes
     }
 
     static String checkValue(String name, String value) {

@@ -379,7 +379,7 @@ public final class CachePolicy {
         if (storedAge.size() == 1 && storedAge.get(0).equals(ageValue)) {
             return headers; // Age already says it: the copy would be equal
         }
-        return headers.toBuilder().set("age", ageValue).build();
+        return headers.with("age", ageValue);
     }
 
     /**
@@ -528,9 +528,12 @@ public final class CachePolicy {
     /** Request directives; {@code Pragma: no-cache} counts as no-cache when there is no Cache-Control (RFC 9111 §5.4). */
     private static CacheControl requestDirectives(CacheRequest request) {
         Headers headers = request.headers();
-        if (!headers.contains("cache-control") && headers.all("pragma").stream()
-                .anyMatch(p -> p.toLowerCase(Locale.ROOT).contains("no-cache"))) {
-            return CacheControl.parse(List.of("no-cache"));
+        if (!headers.contains("cache-control")) {
+            for (String pragma : headers.all("pragma")) {
+                if (pragma.toLowerCase(Locale.ROOT).contains("no-cache")) {
+                    return CacheControl.parse(List.of("no-cache"));
+                }
+            }
         }
         return CacheControl.of(headers);
     }

@@ -109,6 +109,10 @@ public final class ErrorsAreMissesKeyValueCache implements KeyValueCache {
             failed(operation, permit, thrown);
             return CompletableFuture.completedFuture(fallback);
         }
+        if (stage instanceof CompletableFuture<T> done && done.isDone() && !done.isCompletedExceptionally()) {
+            breaker.onSuccess(); // the common case of a local store: answered already, nothing to guard
+            return CompletableFuture.completedFuture(done.join());
+        }
         CompletableFuture<T> answer = new CompletableFuture<>();
         stage.whenComplete((value, failure) -> {
             if (failure == null) {
