@@ -12,12 +12,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.restdatasource.DataSourceConfig;
 import dev.restdatasource.DataSourceResponse;
 import dev.restdatasource.cache.KeyValueCache;
-import dev.restdatasource.impl.cdi.RestDataSourceExtension;
 import dev.restdatasource.impl.store.InMemoryKeyValueCache;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
-import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import java.io.IOException;
@@ -30,11 +25,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import org.jboss.weld.environment.se.Weld;
-import org.jboss.weld.environment.se.WeldContainer;
 import org.jboss.weld.proxy.WeldClientProxy;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -129,7 +121,7 @@ public abstract class KeyValueCacheCdiContract {
     @Test
     void withoutModeTheExtensionAddsNothingAndTheInMemoryStoreStays() {
         try (CountingUpstream upstream = CountingUpstream.start();
-             Container container = Container.boot(Map.of("restdatasource.CdiMoviesAPI.url", upstream.url()),
+             TestContainer container = boot(Map.of("restdatasource.CdiMoviesAPI.url", upstream.url()),
                      extension(), CdiMoviesAPI.class)) {
             assertInstanceOf(InMemoryKeyValueCache.class, container.bean(DataSourceConfig.class).cache());
         }
@@ -141,7 +133,7 @@ public abstract class KeyValueCacheCdiContract {
         assumeFalse(settings.isEmpty(), "the backend has no embedded node");
         try (CountingUpstream upstream = CountingUpstream.start()) {
             settings.put("restdatasource.CdiMoviesAPI.url", upstream.url());
-            try (Container container = Container.boot(settings, extension(), CdiMoviesAPI.class)) {
+            try (TestContainer container = boot(settings, extension(), CdiMoviesAPI.class)) {
                 assertTrue(inUse(ownNodePort()), "the node started with the application, before any request, on "
                         + ownNodePort());
                 assertFalse(container.bean(DataSourceConfig.class).cache() instanceof InMemoryKeyValueCache,
@@ -159,7 +151,7 @@ public abstract class KeyValueCacheCdiContract {
         assumeFalse(settings.isEmpty(), "the backend has no embedded node");
         try (ServerSocket taken = new ServerSocket(ownNodePort(), 50, InetAddress.getLoopbackAddress())) {
             RuntimeException failure = assertThrows(RuntimeException.class,
-                    () -> Container.boot(settings, extension(), CdiMoviesAPI.class).close());
+                    () -> boot(settings, extension(), CdiMoviesAPI.class).close());
             StringBuilder chain = new StringBuilder();
             for (Throwable t = failure; t != null && chain.length() < 10_000; t = t.getCause()) {
                 chain.append(t).append(" <- ");
@@ -176,7 +168,7 @@ public abstract class KeyValueCacheCdiContract {
         Map<String, String> settings = new HashMap<>(ownNodeSettings());
         try (CountingUpstream upstream = CountingUpstream.start()) {
             settings.put("restdatasource.CdiMoviesAPI.url", upstream.url());
-            try (Container container = Container.boot(settings, extension(), CdiMoviesAPI.class,
+            try (TestContainer container = boot(settings, extension(), CdiMoviesAPI.class,
                     applicationEngineBean())) {
                 servedFromTheCacheOnTheSecondRequest(container, upstream);
                 assertTrue(entriesInApplicationEngine() > 0, "the entry is in the application's engine");
@@ -192,8 +184,8 @@ public abstract class KeyValueCacheCdiContract {
         KeyValueCache store;
         try (CountingUpstream upstream = CountingUpstream.start()) {
             settings.put("restdatasource.CdiMoviesAPI.url", upstream.url());
-            try (Container container = Container.boot(settings, extension(), CdiMoviesAPI.class)) {
-                store = container.store();
+            try (TestContainer container = boot(settings, extension(), CdiMoviesAPI.class)) {
+                store = store(container);
                 assertFalse(store instanceof InMemoryKeyValueCache, "the backend's store replaces the in-memory one");
                 await(() -> clientRunning(store), "the producer's client connects");
                 servedFromTheCacheOnTheSecondRequest(container, upstream);
@@ -208,9 +200,9 @@ public abstract class KeyValueCacheCdiContract {
         Map<String, String> settings = new HashMap<>(clientSettings());
         try (CountingUpstream upstream = CountingUpstream.start()) {
             settings.put("restdatasource.CdiMoviesAPI.url", upstream.url());
-            try (Container container = Container.boot(settings, extension(), CdiMoviesAPI.class,
+            try (TestContainer container = boot(settings, extension(), CdiMoviesAPI.class,
                     applicationClientBean())) {
-                KeyValueCache store = container.store();
+                KeyValueCache store = store(container);
                 assertTrue(usesApplicationClient(store), "the store uses the application's client");
                 servedFromTheCacheOnTheSecondRequest(container, upstream);
             }
@@ -225,7 +217,7 @@ public abstract class KeyValueCacheCdiContract {
             settings.put(prefix() + row[0], row[1]);
             settings.put("restdatasource.CdiMoviesAPI.url", "http://127.0.0.1:1/");
             DeploymentException e = assertThrows(DeploymentException.class,
-                    () -> Container.boot(settings, extension(), CdiMoviesAPI.class).close());
+                    () -> boot(settings, extension(), CdiMoviesAPI.class).close());
             String messages = messages(e);
             assertTrue(row[2].contains(prefix()), "the expected text names the full key: " + row[2]);
             assertTrue(messages.contains(row[2]), () -> "the error should say '" + row[2] + "': " + messages);
@@ -233,7 +225,7 @@ public abstract class KeyValueCacheCdiContract {
         }));
     }
 
-    private static void servedFromTheCacheOnTheSecondRequest(Container container, CountingUpstream upstream)
+    private static void servedFromTheCacheOnTheSecondRequest(TestContainer container, CountingUpstream upstream)
             throws Exception {
         String id = UUID.randomUUID().toString();
         CdiMoviesAPI movies = container.bean(CdiMoviesAPI.class);
@@ -279,59 +271,14 @@ public abstract class KeyValueCacheCdiContract {
         return all.toString();
     }
 
-    /** Weld SE without discovery over a SmallRye Config holding exactly the given settings. */
-    private static final class Container implements AutoCloseable {
-        private final SmallRyeConfig config;
-        private final WeldContainer weld;
+    private static TestContainer boot(Map<String, String> settings, Extension backend, Class<?>... beans) {
+        return TestContainer.boot(settings, List.of(backend), beans);
+    }
 
-        private Container(SmallRyeConfig config, WeldContainer weld) {
-            this.config = config;
-            this.weld = weld;
-        }
-
-        static Container boot(Map<String, String> settings, Extension backend, Class<?>... beans) {
-            ConfigProviderResolver resolver = ConfigProviderResolver.instance();
-            SmallRyeConfig config = new SmallRyeConfigBuilder()
-                    .withSources(new PropertiesConfigSource(settings, "test-settings", 500)).build();
-            resolver.registerConfig(config, Thread.currentThread().getContextClassLoader());
-            try {
-                return new Container(config, new Weld("backend-test-" + UUID.randomUUID()).disableDiscovery()
-                        .addExtension(new RestDataSourceExtension()).addExtension(backend).addBeanClasses(beans)
-                        .initialize());
-            } catch (RuntimeException e) {
-                resolver.releaseConfig(config);
-                throw e;
-            }
-        }
-
-        <T> T bean(Class<T> type) {
-            return weld.select(type).get();
-        }
-
-        /** The store the data sources use: the producer's instance behind the application-scoped proxy. */
-        KeyValueCache store() {
-            KeyValueCache cache = bean(DataSourceConfig.class).cache();
-            return cache instanceof WeldClientProxy proxy
-                    ? (KeyValueCache) proxy.getMetadata().getContextualInstance() : cache;
-        }
-
-        <T> T inRequest(Supplier<T> work) {
-            RequestContextController controller = bean(RequestContextController.class);
-            controller.activate();
-            try {
-                return work.get();
-            } finally {
-                controller.deactivate();
-            }
-        }
-
-        @Override
-        public void close() {
-            try {
-                weld.shutdown();
-            } finally {
-                ConfigProviderResolver.instance().releaseConfig(config);
-            }
-        }
+    /** The store the data sources use: the producer's instance behind the application-scoped proxy. */
+    private static KeyValueCache store(TestContainer container) {
+        KeyValueCache cache = container.bean(DataSourceConfig.class).cache();
+        return cache instanceof WeldClientProxy proxy
+                ? (KeyValueCache) proxy.getMetadata().getContextualInstance() : cache;
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.restdatasource.cache.testkit.TestContainer;
 import dev.restdatasource.DataSourceConfig;
 import dev.restdatasource.DataSourceResponse;
 import dev.restdatasource.impl.store.InMemoryKeyValueCache;

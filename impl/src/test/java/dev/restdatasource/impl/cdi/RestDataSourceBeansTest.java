@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.restdatasource.cache.testkit.TestContainer;
 import dev.restdatasource.DataSourceConfig;
 import dev.restdatasource.DataSourceContext;
 import dev.restdatasource.DataSourceResponse;

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.restdatasource.DataSourceException;
 import dev.restdatasource.ErrorCode;
 import dev.restdatasource.impl.cdi.DataSourceErrorInterceptor;
-import dev.restdatasource.impl.cdi.TestContainer;
+import dev.restdatasource.cache.testkit.TestContainer;
 import dev.restdatasource.impl.support.Upstream;
 import dev.restdatasource.impl.support.Upstream.Reply;
 import java.io.IOException;

@@ -1,9 +1,12 @@
-package dev.restdatasource.impl.cdi;
+package dev.restdatasource.cache.testkit;
 
+import dev.restdatasource.impl.cdi.RestDataSourceExtension;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.enterprise.inject.spi.Extension;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
@@ -11,7 +14,8 @@ import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 
 /**
- * Weld SE without discovery, with {@link RestDataSourceExtension} and the given bean classes, over a SmallRye Config
+ * Weld SE without discovery (published in the test-jar for the backend modules' CDI contract), with
+ * {@link RestDataSourceExtension} and the given bean classes, over a SmallRye Config
  * holding exactly {@code settings}; closing it shuts Weld down and releases that config.
  */
 public final class TestContainer implements AutoCloseable {
@@ -25,6 +29,11 @@ public final class TestContainer implements AutoCloseable {
 
     /** Boots a container; on failure the config is released and the boot exception rethrown. */
     public static TestContainer boot(Map<String, String> settings, Class<?>... beanClasses) {
+        return boot(settings, List.of(), beanClasses);
+    }
+
+    /** As {@link #boot(Map, Class[])}, with further portable extensions (e.g. a cache backend module's). */
+    public static TestContainer boot(Map<String, String> settings, List<Extension> extensions, Class<?>... beanClasses) {
         ConfigProviderResolver resolver = ConfigProviderResolver.instance();
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         SmallRyeConfig config = new SmallRyeConfigBuilder()
@@ -32,11 +41,12 @@ public final class TestContainer implements AutoCloseable {
                 .build();
         resolver.registerConfig(config, loader);
         try {
-            WeldContainer weld = new Weld("restdatasource-test-" + System.nanoTime())
+            Weld builder = new Weld("restdatasource-test-" + System.nanoTime())
                     .disableDiscovery()
                     .addExtension(new RestDataSourceExtension())
-                    .addBeanClasses(beanClasses)
-                    .initialize();
+                    .addBeanClasses(beanClasses);
+            extensions.forEach(builder::addExtension);
+            WeldContainer weld = builder.initialize();
             return new TestContainer(config, weld);
         } catch (RuntimeException e) {
             resolver.releaseConfig(config);
