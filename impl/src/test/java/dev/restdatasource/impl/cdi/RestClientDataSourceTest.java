@@ -12,7 +12,6 @@ import dev.restdatasource.impl.cdi.RestClientFixtures.Api;
 import dev.restdatasource.impl.cdi.RestClientFixtures.Movie;
 import dev.restdatasource.impl.support.Upstream;
 import dev.restdatasource.impl.support.Upstream.Reply;
-import jakarta.enterprise.context.control.RequestContextController;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -20,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,27 +65,16 @@ class RestClientDataSourceTest {
         upstream.close();
     }
 
-    /** Runs {@code work} inside a new request scope, as one GraphQL request. */
-    private <T> T inRequest(Supplier<T> work) {
-        RequestContextController controller = deployment.container().select(RequestContextController.class).get();
-        controller.activate();
-        try {
-            return work.get();
-        } finally {
-            controller.deactivate();
-        }
-    }
-
     @Test
     void secondIdenticalGetInANewRequestIsServedFromTheCache() {
-        assertEquals("Alien", inRequest(() -> api.movies.movie("1")).title);
-        assertEquals("Alien", inRequest(() -> api.movies.movie("1")).title);
+        assertEquals("Alien", deployment.inRequest(() -> api.movies.movie("1")).title);
+        assertEquals("Alien", deployment.inRequest(() -> api.movies.movie("1")).title);
         assertEquals(1, upstream.count("/movies/1"));
     }
 
     @Test
     void concurrentIdenticalAsyncGetsInOneRequestReachUpstreamOnce() throws Exception {
-        Movie[] movies = inRequest(() -> {
+        Movie[] movies = deployment.inRequest(() -> {
             CompletionStage<Movie> a = api.movies.movieAsync("slow");
             CompletionStage<Movie> b = api.movies.movieAsync("slow");
             try {
@@ -101,13 +88,13 @@ class RestClientDataSourceTest {
         assertEquals("Solaris", movies[1].title);
         assertEquals(1, upstream.count("/movies/slow"));
         // Not cacheable: another request goes upstream again.
-        inRequest(() -> api.movies.movie("slow"));
+        deployment.inRequest(() -> api.movies.movie("slow"));
         assertEquals(2, upstream.count("/movies/slow"));
     }
 
     @Test
     void userFilterHeaderFactoryAndRequestFilterBeanHeadersReachUpstream() {
-        inRequest(() -> api.movies.movie("plain"));
+        deployment.inRequest(() -> api.movies.movie("plain"));
         Upstream.Received received = upstream.last();
         assertEquals("yes", received.header("X-User-Filter"));
         assertEquals("yes", received.header("X-Headers-Factory"));
@@ -116,7 +103,7 @@ class RestClientDataSourceTest {
 
     @Test
     void requestFilterBeanReadsTheRequestContextInAnAsyncCall() throws Exception {
-        Movie movie = inRequest(() -> {
+        Movie movie = deployment.inRequest(() -> {
             deployment.container().select(DataSourceContext.class).get().attribute("tenant", "globex");
             try {
                 return api.movies.movieAsync("plain").toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -130,8 +117,8 @@ class RestClientDataSourceTest {
 
     @Test
     void authorizationFromTheHeaderFactoryMakesAMaxAgeOnlyResponseNotShared() {
-        assertEquals("mine", inRequest(() -> api.account.account()));
-        assertEquals("mine", inRequest(() -> api.account.account()));
+        assertEquals("mine", deployment.inRequest(() -> api.account.account()));
+        assertEquals("mine", deployment.inRequest(() -> api.account.account()));
         assertEquals("Bearer secret", upstream.last().header("Authorization"));
         assertEquals(null, upstream.last().header("X-Tenant")); // the filter bean chose by data-source name
         assertEquals(2, upstream.count("/account"));
@@ -139,23 +126,23 @@ class RestClientDataSourceTest {
 
     @Test
     void postInvalidatesTheCachedGet() {
-        assertEquals("Heat", inRequest(() -> api.movies.movie("2")).title);
+        assertEquals("Heat", deployment.inRequest(() -> api.movies.movie("2")).title);
         Movie changed = new Movie();
         changed.id = "2";
         changed.title = "Heat (1995)";
-        inRequest(() -> {
+        deployment.inRequest(() -> {
             api.movies.update("2", changed);
             return null;
         });
         assertEquals("{\"id\":\"2\",\"title\":\"Heat (1995)\"}", upstream.last().bodyText());
-        assertEquals("Heat", inRequest(() -> api.movies.movie("2")).title);
+        assertEquals("Heat", deployment.inRequest(() -> api.movies.movie("2")).title);
         assertEquals(3, upstream.count("/movies/2"));
     }
 
     @ParameterizedTest
     @CsvSource({"401, UNAUTHENTICATED", "403, FORBIDDEN", "404, NOT_FOUND", "500, UPSTREAM_ERROR"})
     void errorStatusesBecomeDataSourceExceptionsWithCodes(int status, String code) {
-        DataSourceException e = assertThrows(DataSourceException.class, () -> inRequest(() -> api.movies.status(status)));
+        DataSourceException e = assertThrows(DataSourceException.class, () -> deployment.inRequest(() -> api.movies.status(status)));
         assertEquals(code, e.code());
         assertEquals(status, e.status());
         assertNotNull(e.url());
@@ -164,7 +151,7 @@ class RestClientDataSourceTest {
 
     @Test
     void asyncErrorStatusFailsTheStageWithTheDataSourceException() {
-        ExecutionException e = assertThrows(ExecutionException.class, () -> inRequest(() -> api.movies.statusAsync(404))
+        ExecutionException e = assertThrows(ExecutionException.class, () -> deployment.inRequest(() -> api.movies.statusAsync(404))
                 .toCompletableFuture().get(10, TimeUnit.SECONDS));
         DataSourceException cause = assertInstanceOf(DataSourceException.class, e.getCause());
         assertEquals(ErrorCode.NOT_FOUND, cause.code());
@@ -173,7 +160,7 @@ class RestClientDataSourceTest {
     @Test
     void errorsBecomeTheApplicationsGeneratedClassesWhenTheContextClassLoaderHasThem() throws Exception {
         // first with this test's loader (no generated classes): a plain DataSourceException with the safe message
-        DataSourceException plain = assertThrows(DataSourceException.class, () -> inRequest(() -> api.movies.status(404)));
+        DataSourceException plain = assertThrows(DataSourceException.class, () -> deployment.inRequest(() -> api.movies.status(404)));
         assertEquals(DataSourceException.class, plain.getClass());
         assertEquals("404: Not Found", plain.getMessage());
 
@@ -181,14 +168,14 @@ class RestClientDataSourceTest {
         ClassLoader previous = thread.getContextClassLoader();
         try (java.net.URLClassLoader app = dev.restdatasource.impl.graphql.GeneratedCodes.loaderWithGeneratedClasses()) {
             thread.setContextClassLoader(app);
-            DataSourceException e = assertThrows(DataSourceException.class, () -> inRequest(() -> api.movies.status(403)));
+            DataSourceException e = assertThrows(DataSourceException.class, () -> deployment.inRequest(() -> api.movies.status(403)));
             assertEquals("dev.restdatasource.graphql.codes.Forbidden", e.getClass().getName());
             assertEquals("403: Forbidden", e.getMessage());
             assertEquals("nope", e.body(), "the body stays available on the server");
-            ExecutionException async = assertThrows(ExecutionException.class, () -> inRequest(() -> api.movies.statusAsync(401))
+            ExecutionException async = assertThrows(ExecutionException.class, () -> deployment.inRequest(() -> api.movies.statusAsync(401))
                     .toCompletableFuture().get(10, TimeUnit.SECONDS));
             assertEquals("dev.restdatasource.graphql.codes.Unauthenticated", async.getCause().getClass().getName());
-            DataSourceException dead = assertThrows(DataSourceException.class, () -> inRequest(() -> api.dead.anything()));
+            DataSourceException dead = assertThrows(DataSourceException.class, () -> deployment.inRequest(() -> api.dead.anything()));
             assertEquals("dev.restdatasource.graphql.codes.UpstreamUnavailable", dead.getClass().getName());
             assertEquals("Upstream unavailable", dead.getMessage());
         } finally {
@@ -198,7 +185,7 @@ class RestClientDataSourceTest {
 
     @Test
     void refusedConnectionIsUpstreamUnavailable() {
-        DataSourceException e = assertThrows(DataSourceException.class, () -> inRequest(() -> api.dead.anything()));
+        DataSourceException e = assertThrows(DataSourceException.class, () -> deployment.inRequest(() -> api.dead.anything()));
         assertEquals(ErrorCode.UPSTREAM_UNAVAILABLE, e.code());
     }
 

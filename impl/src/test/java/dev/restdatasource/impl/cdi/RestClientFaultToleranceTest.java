@@ -14,13 +14,11 @@ import dev.restdatasource.impl.support.Upstream;
 import dev.restdatasource.impl.support.Upstream.Reply;
 import io.smallrye.config.inject.ConfigExtension;
 import io.smallrye.faulttolerance.FaultToleranceExtension;
-import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.spi.BeanManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.junit.jupiter.api.AfterAll;
@@ -67,57 +65,47 @@ class RestClientFaultToleranceTest {
         return Reply.status(status).header("Content-Type", "text/plain").body(body);
     }
 
-    private <T> T inRequest(Supplier<T> work) {
-        RequestContextController controller = deployment.container().select(RequestContextController.class).get();
-        controller.activate();
-        try {
-            return work.get();
-        } finally {
-            controller.deactivate();
-        }
-    }
-
     @Test
     void retryRunsThePipelineAgainAfterA503() {
-        assertEquals("ok", inRequest(() -> api.flaky.retried("flaky")));
+        assertEquals("ok", deployment.inRequest(() -> api.flaky.retried("flaky")));
         assertEquals(2, upstream.count("/ft/flaky"));
     }
 
     @Test
     void exhaustedRetriesFailWithTheDataSourceErrorCode() {
-        DataSourceException e = assertThrows(DataSourceException.class, () -> inRequest(() -> api.flaky.retried("always503")));
+        DataSourceException e = assertThrows(DataSourceException.class, () -> deployment.inRequest(() -> api.flaky.retried("always503")));
         assertEquals(ErrorCode.UPSTREAM_ERROR, e.code());
         assertEquals(3, upstream.count("/ft/always503"));
     }
 
     @Test
     void fallbackHandlerAnswersWhenTheUpstreamFails() {
-        assertEquals("unavailable: DataSourceException", inRequest(() -> api.flaky.withHandler("down")));
+        assertEquals("unavailable: DataSourceException", deployment.inRequest(() -> api.flaky.withHandler("down")));
     }
 
     @Test
     void fallbackMethodMayBeADefaultMethodOfTheInterface() {
-        assertEquals("offline down", inRequest(() -> api.fallbackMethod.withMethod("down")));
+        assertEquals("offline down", deployment.inRequest(() -> api.fallbackMethod.withMethod("down")));
     }
 
     @Test
     void timeoutInterruptsASlowUpstream() {
-        assertThrows(TimeoutException.class, () -> inRequest(() -> api.flaky.timed("slow")));
+        assertThrows(TimeoutException.class, () -> deployment.inRequest(() -> api.flaky.timed("slow")));
     }
 
     @Test
     void circuitBreakerOpensWithoutCallingTheUpstream() {
         for (int i = 0; i < 2; i++) {
-            assertThrows(DataSourceException.class, () -> inRequest(() -> api.flaky.guarded("broken")));
+            assertThrows(DataSourceException.class, () -> deployment.inRequest(() -> api.flaky.guarded("broken")));
         }
-        assertThrows(CircuitBreakerOpenException.class, () -> inRequest(() -> api.flaky.guarded("broken")));
+        assertThrows(CircuitBreakerOpenException.class, () -> deployment.inRequest(() -> api.flaky.guarded("broken")));
         assertEquals(2, upstream.count("/ft/broken"));
     }
 
     @Test
     void methodsWithoutAnnotationsAndClientsWithoutBindingsWorkAsBefore() {
-        assertEquals("fine", inRequest(() -> api.flaky.plain("fine")));
-        assertEquals("fine", inRequest(() -> api.plain.get("fine")));
+        assertEquals("fine", deployment.inRequest(() -> api.flaky.plain("fine")));
+        assertEquals("fine", deployment.inRequest(() -> api.plain.get("fine")));
         BeanManager beanManager = deployment.container().getBeanManager();
         assertTrue(RestClientDataSourceExtension.hasInterceptorBindings(FlakyClient.class, beanManager));
         assertFalse(RestClientDataSourceExtension.hasInterceptorBindings(PlainClient.class, beanManager));
