@@ -80,7 +80,7 @@ public final class HazelcastKeyValueCache implements KeyValueCache, AutoCloseabl
         return call(() -> {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(value, "value");
-            if (ttl != null && (ttl.isZero() || ttl.isNegative())) {
+            if (Ttl.isNonPositive(ttl)) {
                 return map.get().removeAsync(key).thenApply(removed -> null);
             }
             return map.get().setAsync(key, value, ttlMillis(ttl), TimeUnit.MILLISECONDS);

@@ -1,6 +1,7 @@
 package dev.restdatasource.infinispan;
 
 import dev.restdatasource.cache.KeyValueCache;
+import dev.restdatasource.impl.store.Ttl;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -114,7 +115,7 @@ public final class InfinispanKeyValueCache implements KeyValueCache, AutoCloseab
         return call(() -> {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(value, "value");
-            if (ttl != null && (ttl.isZero() || ttl.isNegative())) {
+            if (Ttl.isNonPositive(ttl)) {
                 return removes.removeAsync(key).thenApply(removed -> null);
             }
             // A copy: an embedded owner keeps the array itself, and the caller's array is not ours to keep.

@@ -1,6 +1,7 @@
 package dev.restdatasource.memcached;
 
 import dev.restdatasource.cache.KeyValueCache;
+import dev.restdatasource.impl.store.Ttl;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -93,7 +94,7 @@ public final class MemcachedKeyValueCache implements KeyValueCache, AutoCloseabl
     public CompletionStage<Void> set(String key, byte[] value, Duration ttl) {
         String safe = MemcachedKeys.safe(Objects.requireNonNull(key, "key"));
         byte[] copy = Objects.requireNonNull(value, "value").clone();
-        if (ttl != null && (ttl.isZero() || ttl.isNegative())) {
+        if (Ttl.isNonPositive(ttl)) {
             return call(() -> remove(safe));
         }
         int exptime = MemcachedExpiry.exptime(ttl, clock.instant().getEpochSecond());

@@ -84,7 +84,7 @@ public final class RedisKeyValueCache implements KeyValueCache, AutoCloseable {
     public CompletionStage<Void> set(String key, byte[] value, Duration ttl) {
         String k = keyPrefix.concat(Objects.requireNonNull(key, "key"));
         Objects.requireNonNull(value, "value");
-        if (ttl != null && (ttl.isZero() || ttl.isNegative())) {
+        if (Ttl.isNonPositive(ttl)) {
             return call(redis -> redis.del(k)).thenApply(removed -> null);
         }
         long millis = ttlMillis(ttl);

@@ -11,7 +11,7 @@ public final class Ttl {
     }
 
     /** Whether {@code ttl} asks for an entry that is already expired: zero or negative. {@code null} is not. */
-    static boolean isNonPositive(Duration ttl) {
+    public static boolean isNonPositive(Duration ttl) {
         return ttl != null && (ttl.isZero() || ttl.isNegative());
     }
 
