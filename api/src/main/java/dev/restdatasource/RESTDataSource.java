@@ -1,8 +1,8 @@
 package dev.restdatasource;
 
-import dev.restdatasource.spi.DataSourceEngine;
-import dev.restdatasource.spi.DataSourceHooks;
-import dev.restdatasource.spi.DataSourceRuntime;
+import dev.restdatasource.internal.bridge.DataSourceEngine;
+import dev.restdatasource.internal.bridge.DataSourceHooks;
+import dev.restdatasource.internal.bridge.DataSourceRuntime;
 import java.lang.System.Logger.Level;
 import java.lang.reflect.Type;
 import java.net.URI;

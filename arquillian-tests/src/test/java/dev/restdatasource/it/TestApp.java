@@ -2,7 +2,7 @@ package dev.restdatasource.it;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.restdatasource.RESTDataSource;
-import dev.restdatasource.impl.cdi.RestDataSourceExtension;
+import dev.restdatasource.internal.cdi.RestDataSourceExtension;
 import dev.restdatasource.it.app.Queries;
 import java.io.File;
 import java.net.URISyntaxException;

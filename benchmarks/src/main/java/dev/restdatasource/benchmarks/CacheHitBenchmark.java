@@ -3,7 +3,7 @@ package dev.restdatasource.benchmarks;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.restdatasource.DataSourceConfig;
-import dev.restdatasource.impl.store.InMemoryKeyValueCache;
+import dev.restdatasource.store.InMemoryKeyValueCache;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.ByteArrayInputStream;

@@ -1,8 +1,8 @@
 package dev.restdatasource.benchmarks;
 
 import dev.restdatasource.DataSourceConfig;
-import dev.restdatasource.impl.http.JdkHttpTransport;
-import dev.restdatasource.impl.store.InMemoryKeyValueCache;
+import dev.restdatasource.internal.http.JdkHttpTransport;
+import dev.restdatasource.store.InMemoryKeyValueCache;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.ByteArrayInputStream;

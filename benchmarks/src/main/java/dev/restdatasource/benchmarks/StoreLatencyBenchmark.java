@@ -4,7 +4,7 @@ import dev.restdatasource.cache.KeyValueCache;
 import dev.restdatasource.hazelcast.HazelcastCaches;
 import dev.restdatasource.hazelcast.HazelcastKeyValueCache;
 import dev.restdatasource.hazelcast.HazelcastMemberSettings;
-import dev.restdatasource.impl.store.InMemoryKeyValueCache;
+import dev.restdatasource.store.InMemoryKeyValueCache;
 import dev.restdatasource.infinispan.InfinispanCaches;
 import dev.restdatasource.infinispan.InfinispanKeyValueCache;
 import dev.restdatasource.infinispan.InfinispanNodeSettings;

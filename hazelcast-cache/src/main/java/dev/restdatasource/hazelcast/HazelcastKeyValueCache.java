@@ -3,7 +3,7 @@ package dev.restdatasource.hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import dev.restdatasource.cache.KeyValueCache;
-import dev.restdatasource.impl.store.Ttl;
+import dev.restdatasource.backend.Ttl;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;

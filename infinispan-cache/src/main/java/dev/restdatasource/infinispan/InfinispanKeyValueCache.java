@@ -1,7 +1,7 @@
 package dev.restdatasource.infinispan;
 
 import dev.restdatasource.cache.KeyValueCache;
-import dev.restdatasource.impl.store.Ttl;
+import dev.restdatasource.backend.Ttl;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;

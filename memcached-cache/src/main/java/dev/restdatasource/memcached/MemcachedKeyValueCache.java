@@ -1,7 +1,7 @@
 package dev.restdatasource.memcached;
 
 import dev.restdatasource.cache.KeyValueCache;
-import dev.restdatasource.impl.store.Ttl;
+import dev.restdatasource.backend.Ttl;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Clock;

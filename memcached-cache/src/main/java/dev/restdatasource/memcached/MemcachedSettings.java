@@ -1,6 +1,6 @@
 package dev.restdatasource.memcached;
 
-import dev.restdatasource.impl.store.HostPort;
+import dev.restdatasource.backend.HostPort;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.restdatasource.redis;
 
 import dev.restdatasource.cache.KeyValueCache;
-import dev.restdatasource.impl.store.Ttl;
+import dev.restdatasource.backend.Ttl;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.restdatasource.cache.KeyValueCache;
-import dev.restdatasource.impl.store.ErrorsAreMissesKeyValueCache;
+import dev.restdatasource.internal.store.ErrorsAreMissesKeyValueCache;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.restdatasource.it.appcache;
 
 import dev.restdatasource.cache.KeyValueCache;
-import dev.restdatasource.impl.store.InMemoryKeyValueCache;
+import dev.restdatasource.store.InMemoryKeyValueCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;

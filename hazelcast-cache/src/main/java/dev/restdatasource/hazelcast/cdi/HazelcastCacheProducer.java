@@ -2,7 +2,7 @@ package dev.restdatasource.hazelcast.cdi;
 
 import com.hazelcast.core.HazelcastInstance;
 import dev.restdatasource.cache.KeyValueCache;
-import dev.restdatasource.impl.store.HostPort;
+import dev.restdatasource.backend.HostPort;
 import dev.restdatasource.hazelcast.HazelcastCaches;
 import dev.restdatasource.hazelcast.HazelcastKeyValueCache;
 import dev.restdatasource.hazelcast.HazelcastMemberSettings;

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.restdatasource.DataSourceConfig;
 import dev.restdatasource.DataSourceResponse;
 import dev.restdatasource.cache.KeyValueCache;
-import dev.restdatasource.impl.store.InMemoryKeyValueCache;
+import dev.restdatasource.store.InMemoryKeyValueCache;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import java.io.IOException;

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.restdatasource.DataSourceConfig;
 import dev.restdatasource.DataSourceResponse;
 import dev.restdatasource.cache.KeyValueCache;
-import dev.restdatasource.impl.store.InMemoryKeyValueCache;
+import dev.restdatasource.store.InMemoryKeyValueCache;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;

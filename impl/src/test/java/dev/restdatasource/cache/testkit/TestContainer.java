@@ -1,6 +1,6 @@
 package dev.restdatasource.cache.testkit;
 
-import dev.restdatasource.impl.cdi.RestDataSourceExtension;
+import dev.restdatasource.internal.cdi.RestDataSourceExtension;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;

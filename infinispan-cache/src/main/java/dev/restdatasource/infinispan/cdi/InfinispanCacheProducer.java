@@ -1,7 +1,7 @@
 package dev.restdatasource.infinispan.cdi;
 
 import dev.restdatasource.cache.KeyValueCache;
-import dev.restdatasource.impl.store.HostPort;
+import dev.restdatasource.backend.HostPort;
 import dev.restdatasource.infinispan.InfinispanCaches;
 import dev.restdatasource.infinispan.InfinispanKeyValueCache;
 import dev.restdatasource.infinispan.InfinispanNodeSettings;

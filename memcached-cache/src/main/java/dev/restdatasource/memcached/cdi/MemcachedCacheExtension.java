@@ -1,6 +1,6 @@
 package dev.restdatasource.memcached.cdi;
 
-import dev.restdatasource.impl.cdi.CacheBackendExtension;
+import dev.restdatasource.backend.CacheBackendExtension;
 import java.util.List;
 import org.eclipse.microprofile.config.Config;
 

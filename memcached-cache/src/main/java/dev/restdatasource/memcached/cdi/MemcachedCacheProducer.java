@@ -1,7 +1,7 @@
 package dev.restdatasource.memcached.cdi;
 
 import dev.restdatasource.cache.KeyValueCache;
-import dev.restdatasource.impl.cdi.DataSourceSettings;
+import dev.restdatasource.internal.cdi.DataSourceSettings;
 import dev.restdatasource.memcached.MemcachedCaches;
 import dev.restdatasource.memcached.MemcachedKeyValueCache;
 import dev.restdatasource.memcached.MemcachedSettings;

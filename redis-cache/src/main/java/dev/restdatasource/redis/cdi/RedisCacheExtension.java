@@ -1,6 +1,6 @@
 package dev.restdatasource.redis.cdi;
 
-import dev.restdatasource.impl.cdi.CacheBackendExtension;
+import dev.restdatasource.backend.CacheBackendExtension;
 import org.eclipse.microprofile.config.Config;
 
 /**

@@ -1,7 +1,7 @@
 package dev.restdatasource.redis.cdi;
 
 import dev.restdatasource.cache.KeyValueCache;
-import dev.restdatasource.impl.cdi.DataSourceSettings;
+import dev.restdatasource.internal.cdi.DataSourceSettings;
 import dev.restdatasource.redis.RedisCaches;
 import dev.restdatasource.redis.RedisKeyValueCache;
 import dev.restdatasource.redis.RedisSettings;

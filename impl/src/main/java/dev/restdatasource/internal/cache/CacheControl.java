@@ -1,0 +1,158 @@
+package dev.restdatasource.internal.cache;
+
+import dev.restdatasource.Headers;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * The directives of a message's Cache-Control header fields (RFC 9111 §5.2), parsed leniently.
+ *
+ * <ul>
+ *   <li>All Cache-Control field lines are combined, as if joined by commas.</li>
+ *   <li>Directive names are case-insensitive and kept lower-cased; arguments may be tokens or
+ *       quoted-strings (RFC 9110 §5.6.4), and a quoted form is accepted wherever a token is expected.</li>
+ *   <li>When a directive appears more than once, the first occurrence wins.</li>
+ *   <li>{@code no-cache="field"} and {@code private="field"} are kept as plain directives, so callers
+ *       treat them like the unqualified forms: the conservative reading allowed by RFC 9111 §5.2.2.4/§5.2.2.7.</li>
+ *   <li>{@link #seconds(String)} reads delta-seconds (RFC 9111 §1.2.2): a missing, non-integer or negative
+ *       argument counts as 0 (which makes a freshness directive mean "stale"); values above 2^31 clamp
+ *       to 2147483648.</li>
+ * </ul>
+ *
+ * <p>Immutable and thread-safe. Never throws on malformed input: unparseable fragments are skipped.
+ */
+public final class CacheControl {
+    /** The largest delta-seconds value kept (RFC 9111 §1.2.2). */
+    static final long MAX_DELTA_SECONDS = 2_147_483_648L;
+
+    private static final CacheControl EMPTY = new CacheControl(Map.of());
+
+    /** Directive name to argument; the argument is null when the directive had none. */
+    private final Map<String, String> directives;
+
+    private CacheControl(Map<String, String> directives) {
+        this.directives = directives;
+    }
+
+    /** Parses every Cache-Control field of {@code headers}; empty when there is none. */
+    public static CacheControl of(Headers headers) {
+        return parse(headers.all("cache-control"));
+    }
+
+    /** Parses these Cache-Control field lines as one combined list. */
+    public static CacheControl parse(List<String> fieldLines) {
+        if (fieldLines.isEmpty()) {
+            return EMPTY;
+        }
+        Map<String, String> found = new LinkedHashMap<>();
+        for (String line : fieldLines) {
+            parseLine(line, found);
+        }
+        return found.isEmpty() ? EMPTY : new CacheControl(Collections.unmodifiableMap(found));
+    }
+
+    private static void parseLine(String line, Map<String, String> found) {
+        int i = 0;
+        int n = line.length();
+        while (i < n) {
+            // name: up to '=', ',' or end
+            int nameStart = i;
+            while (i < n && line.charAt(i) != '=' && line.charAt(i) != ',') {
+                i++;
+            }
+            String name = line.substring(nameStart, i).trim().toLowerCase(Locale.ROOT);
+            String argument = null;
+            if (i < n && line.charAt(i) == '=') {
+                i++;
+                while (i < n && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+                    i++;
+                }
+                if (i < n && line.charAt(i) == '"') {
+                    StringBuilder value = new StringBuilder();
+                    i++;
+                    while (i < n && line.charAt(i) != '"') {
+                        if (line.charAt(i) == '\\' && i + 1 < n) {
+                            i++;
+                        }
+                        value.append(line.charAt(i));
+                        i++;
+                    }
+                    i++; // closing quote (or past the end if it was missing)
+                    argument = value.toString();
+                    while (i < n && line.charAt(i) != ',') {
+                        i++; // junk after a quoted-string is ignored
+                    }
+                } else {
+                    int valueStart = i;
+                    while (i < n && line.charAt(i) != ',') {
+                        i++;
+                    }
+                    argument = line.substring(valueStart, i).trim();
+                }
+            }
+            i++; // the comma
+            if (!name.isEmpty()) {
+                found.putIfAbsent(name, argument);
+            }
+        }
+    }
+
+    /** Returns whether the directive is present (with or without an argument). */
+    public boolean has(String directive) {
+        return directives.containsKey(directive);
+    }
+
+    /** Returns the directive's argument (unquoted), or null when absent or given without one. */
+    public String argument(String directive) {
+        return directives.get(directive);
+    }
+
+    /**
+     * Returns the directive's delta-seconds, or empty when the directive is absent. A present directive
+     * with a missing, non-integer or negative argument gives 0; huge values clamp to 2^31.
+     */
+    public OptionalLong seconds(String directive) {
+        if (!directives.containsKey(directive)) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(deltaSeconds(directives.get(directive)));
+    }
+
+    /** Returns the directive's delta-seconds, or {@code absent} when the directive is not there. */
+    long secondsOr(String directive, long absent) {
+        return seconds(directive).orElse(absent);
+    }
+
+    /** Parses delta-seconds: 0 when invalid, clamped to {@link #MAX_DELTA_SECONDS}. */
+    static long deltaSeconds(String value) {
+        if (value == null || value.isEmpty()) {
+            return 0;
+        }
+        long result = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return 0;
+            }
+            result = result * 10 + (c - '0');
+            if (result > MAX_DELTA_SECONDS) {
+                return MAX_DELTA_SECONDS;
+            }
+        }
+        return result;
+    }
+
+    /** Returns the lower-cased directive names, in first-seen order. */
+    public List<String> names() {
+        return List.copyOf(directives.keySet());
+    }
+
+    @Override
+    public String toString() {
+        return directives.toString();
+    }
+}

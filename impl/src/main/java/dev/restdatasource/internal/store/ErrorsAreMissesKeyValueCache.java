@@ -1,0 +1,199 @@
+package dev.restdatasource.internal.store;
+
+import dev.restdatasource.backend.Ttl;
+
+import dev.restdatasource.cache.KeyValueCache;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Makes a store safe to call from a request: its failures and slow answers never fail the caller.
+ *
+ * <p>Every call is bounded by a timeout (default {@link #DEFAULT_TIMEOUT}). A failed, thrown or late
+ * {@code get} completes with {@code null} (a miss); a failed {@code set} completes normally; a failed
+ * {@code delete} completes with {@code false}. Apollo's {@code ErrorsAreMissesCache} does this for
+ * {@code get} only and lets {@code set}/{@code delete} errors propagate (reference §14.12).
+ *
+ * <p>A circuit breaker keeps a dead node from costing the timeout on every request: after
+ * {@value #FAILURES_TO_OPEN} failures in a row the wrapper answers miss / no-op at once, without calling
+ * the delegate, for {@value #OPEN_MILLIS} ms; then it lets one trial call through, and the first success
+ * closes it again.
+ *
+ * <p>Failures are logged through {@link System.Logger} at {@code WARNING}, at most one line per
+ * {@value #LOG_INTERVAL_SECONDS} s per instance; the line counts the failures not logged since the last one.
+ *
+ * <p>Thread-safety: safe for any number of threads if the delegate is. When the delegate's stage is already
+ * complete the answer is returned without scheduling a timer; otherwise the stage may complete on the
+ * delegate's thread or on the JDK's {@link CompletableFuture} timer thread, so callers should not run
+ * blocking work in dependent stages without an executor.
+ *
+ * <p>Nullness: a {@code null} key or value is passed to the delegate, whose failure becomes a miss like any
+ * other; the returned stages never complete exceptionally.
+ */
+public final class ErrorsAreMissesKeyValueCache implements KeyValueCache {
+    /** The default bound on each call: 50 ms. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(50);
+
+    static final int FAILURES_TO_OPEN = 5;
+    static final long OPEN_MILLIS = 1_000;
+    static final long LOG_INTERVAL_SECONDS = 10;
+
+    private final KeyValueCache delegate;
+    private final long timeoutNanos;
+    private final CircuitBreaker breaker;
+    private final RateLimitedLog log;
+
+    /** Wraps {@code delegate} with {@link #DEFAULT_TIMEOUT}. */
+    public ErrorsAreMissesKeyValueCache(KeyValueCache delegate) {
+        this(delegate, DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * Wraps {@code delegate}, bounding each call by {@code timeout}.
+     *
+     * @throws IllegalArgumentException when {@code timeout} is not positive
+     */
+    public ErrorsAreMissesKeyValueCache(KeyValueCache delegate, Duration timeout) {
+        this(delegate, timeout, System::nanoTime, System.getLogger(ErrorsAreMissesKeyValueCache.class.getName()));
+    }
+
+    /** Tests inject the time source of the breaker and the log limiter, and a logger to capture lines. */
+    ErrorsAreMissesKeyValueCache(KeyValueCache delegate, Duration timeout, LongSupplier nanoTime, Logger logger) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isZero() || timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout must be positive: " + timeout);
+        }
+        this.timeoutNanos = Ttl.toNanos(timeout);
+        this.breaker = new CircuitBreaker(FAILURES_TO_OPEN, TimeUnit.MILLISECONDS.toNanos(OPEN_MILLIS), nanoTime);
+        this.log = new RateLimitedLog(Objects.requireNonNull(logger, "logger"), nanoTime,
+                TimeUnit.SECONDS.toNanos(LOG_INTERVAL_SECONDS));
+    }
+
+    /** Whether the circuit breaker is open (or half-open), so that calls are answered without the delegate. */
+    public boolean isOpen() {
+        return breaker.isOpen();
+    }
+
+    @Override
+    public CompletionStage<byte[]> get(String key) {
+        return guarded("get", () -> delegate.get(key), null);
+    }
+
+    @Override
+    public CompletionStage<Void> set(String key, byte[] value, Duration ttl) {
+        return guarded("set", () -> delegate.set(key, value, ttl), null);
+    }
+
+    @Override
+    public CompletionStage<Boolean> delete(String key) {
+        return guarded("delete", () -> delegate.delete(key), Boolean.FALSE);
+    }
+
+    private <T> CompletionStage<T> guarded(String operation, Supplier<CompletionStage<T>> call, T fallback) {
+        CircuitBreaker.Permit permit = breaker.acquire();
+        if (permit == CircuitBreaker.Permit.REFUSED) {
+            return CompletableFuture.completedFuture(fallback);
+        }
+        CompletionStage<T> stage;
+        try {
+            stage = Objects.requireNonNull(call.get(), "the delegate returned a null stage");
+        } catch (RuntimeException thrown) {
+            failed(operation, permit, thrown);
+            return CompletableFuture.completedFuture(fallback);
+        }
+        if (stage instanceof CompletableFuture<T> done && done.isDone() && !done.isCompletedExceptionally()) {
+            breaker.onSuccess(); // the common case of a local store: answered already, nothing to guard
+            return CompletableFuture.completedFuture(done.join());
+        }
+        CompletableFuture<T> answer = new CompletableFuture<>();
+        stage.whenComplete((value, failure) -> {
+            if (failure == null) {
+                if (answer.complete(value)) {
+                    breaker.onSuccess();
+                }
+            } else if (answer.complete(fallback)) {
+                failed(operation, permit, failure);
+            }
+        });
+        if (answer.isDone()) {
+            return answer;
+        }
+        return answer.orTimeout(timeoutNanos, TimeUnit.NANOSECONDS).handle((value, failure) -> {
+            if (failure == null) {
+                return value;
+            }
+            failed(operation, permit, failure);
+            return fallback;
+        });
+    }
+
+    private void failed(String operation, CircuitBreaker.Permit permit, Throwable failure) {
+        boolean opened = breaker.onFailure(permit);
+        log.warn(operation, unwrap(failure), opened);
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    /** At most one WARNING line per interval; counts what it drops. Thread-safe. */
+    private static final class RateLimitedLog {
+        private final Logger logger;
+        private final LongSupplier nanoTime;
+        private final long intervalNanos;
+        private boolean loggedBefore;
+        private long lastLoggedAt;
+        private long suppressed;
+
+        RateLimitedLog(Logger logger, LongSupplier nanoTime, long intervalNanos) {
+            this.logger = logger;
+            this.nanoTime = nanoTime;
+            this.intervalNanos = intervalNanos;
+        }
+
+        void warn(String operation, Throwable failure, boolean opened) {
+            long dropped;
+            synchronized (this) {
+                long now = nanoTime.getAsLong();
+                if (loggedBefore && now - lastLoggedAt < intervalNanos) {
+                    suppressed++;
+                    return;
+                }
+                loggedBefore = true;
+                lastLoggedAt = now;
+                dropped = suppressed;
+                suppressed = 0;
+            }
+            String what = failure instanceof TimeoutException ? "timed out" : "failed: " + describe(failure);
+            logger.log(Level.WARNING, "KeyValueCache {0} {1}; answered as a miss{2} ({3} more failures not logged"
+                    + " in the last {4} s)", operation, what,
+                    opened ? "; circuit open for " + OPEN_MILLIS + " ms" : "", dropped, LOG_INTERVAL_SECONDS);
+        }
+
+        /** {@code Class: message}, and the innermost cause the same way when there is one (bounded: 20 levels). */
+        private static String describe(Throwable failure) {
+            Throwable root = failure;
+            for (int i = 0; i < 20 && root.getCause() != null && root.getCause() != root; i++) {
+                root = root.getCause();
+            }
+            String text = failure.getClass().getName() + ": " + failure.getMessage();
+            return root == failure
+                    ? text
+                    : text + " (cause: " + root.getClass().getName() + ": " + root.getMessage() + ")";
+        }
+    }
+}

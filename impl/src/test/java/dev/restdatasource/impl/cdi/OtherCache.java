@@ -1,8 +1,0 @@
-package dev.restdatasource.impl.cdi;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-/** A second store bean, to make the choice ambiguous. */
-@ApplicationScoped
-public class OtherCache extends RecordingCache {
-}

@@ -1,0 +1,100 @@
+package dev.restdatasource.internal.cdi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.Config;
+import org.junit.jupiter.api.Test;
+
+/** Reading and validating the {@code restdatasource.*} keys, without a container. */
+class DataSourceSettingsTest {
+    private static Config config(Map<String, String> values) {
+        return new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(values, "test", 500)).build();
+    }
+
+    @Test
+    void nothingConfiguredGivesTheDefaults() {
+        DataSourceSettings s = DataSourceSettings.load(config(Map.of()));
+        assertEquals(67108864L, s.cacheMaxBytes());
+        assertEquals(Duration.ofMillis(50), s.cacheTimeout());
+        assertEquals(Duration.ofSeconds(30), s.requestTimeout());
+        assertEquals(5, s.maxRedirects());
+        assertFalse(s.exposeUpstreamDetails());
+        assertEquals(Map.of(), s.urls());
+        assertEquals(67108864L, DataSourceSettings.defaults().cacheMaxBytes());
+    }
+
+    @Test
+    void everyValueFormIsRead() {
+        DataSourceSettings s = DataSourceSettings.load(config(Map.of(
+                "restdatasource.cache.max-bytes", "64MiB",
+                "restdatasource.cache.timeout", "500ms",
+                "restdatasource.request-timeout", "2m",
+                "restdatasource.max-redirects", "0",
+                "restdatasource.expose-upstream-details", "TRUE",
+                "restdatasource.movies.url", "https://movies.example.com/v1/",
+                "restdatasource.com.example.Personalization.url", "http://127.0.0.1:9080/api/")));
+        assertEquals(64L << 20, s.cacheMaxBytes());
+        assertEquals(Duration.ofMillis(500), s.cacheTimeout());
+        assertEquals(Duration.ofMinutes(2), s.requestTimeout());
+        assertEquals(0, s.maxRedirects());
+        assertTrue(s.exposeUpstreamDetails());
+        assertEquals("https://movies.example.com/v1/", s.url("movies").orElseThrow());
+        assertEquals("http://127.0.0.1:9080/api/", s.url("com.example.Personalization").orElseThrow());
+        assertEquals("restdatasource.movies.url", DataSourceSettings.urlKey("movies"));
+    }
+
+    @Test
+    void sizesAndDurationsInOtherForms() {
+        assertEquals(512L << 10, DataSourceSettings.load(config(Map.of("restdatasource.cache.max-bytes", "512kib"))).cacheMaxBytes());
+        assertEquals(1L << 30, DataSourceSettings.load(config(Map.of("restdatasource.cache.max-bytes", "1GiB"))).cacheMaxBytes());
+        assertEquals(Duration.ofSeconds(90), DataSourceSettings.parseDuration("PT1M30S"));
+        assertEquals(Duration.ofHours(1), DataSourceSettings.parseDuration("1h"));
+        assertEquals(null, DataSourceSettings.parseDuration("30"));
+        assertEquals(null, DataSourceSettings.parseDuration("30 seconds"));
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnceEachNamingItsKey() {
+        DataSourceSettings.InvalidSettingsException e = assertThrows(DataSourceSettings.InvalidSettingsException.class,
+                () -> DataSourceSettings.load(config(Map.of(
+                        "restdatasource.request-timeout", "abc",
+                        "restdatasource.cache.max-bytes", "99999999999GiB",
+                        "restdatasource.max-redirects", "two",
+                        "restdatasource.cache.timeout", "0s",
+                        "restdatasource.MoviesAPI.url", "ftp://movies.example.com/",
+                        "restdatasource.MoviesAPI.ulr", "https://movies.example.com/"))));
+        assertEquals(List.of(
+                "restdatasource.cache.max-bytes: '99999999999GiB' is not a size in bytes > 0 (use 67108864, 512KiB, 64MiB or 1GiB)",
+                "restdatasource.cache.timeout: '0s' must be a positive duration",
+                "restdatasource.request-timeout: 'abc' is not a duration (use 500ms, 30s, 2m or an ISO-8601 duration)",
+                "restdatasource.max-redirects: 'two' must be a whole number >= 0",
+                "restdatasource.MoviesAPI.ulr: unknown key; the known keys are restdatasource.cache.max-bytes,"
+                        + " restdatasource.cache.timeout, restdatasource.request-timeout, restdatasource.max-redirects,"
+                        + " restdatasource.expose-upstream-details, restdatasource.<name>.url",
+                "restdatasource.MoviesAPI.url: 'ftp://movies.example.com/' is not an absolute http or https URL"
+                        + " (e.g. https://api.example.com/v1/)"), e.problems());
+        assertTrue(e.getMessage().startsWith("restdatasource.cache.max-bytes: "));
+    }
+
+    @Test
+    void theCacheBackendsKeysAreLeftToTheirModules() {
+        DataSourceSettings s = DataSourceSettings.load(config(Map.of(
+                "restdatasource.hazelcast.mode", "embedded",
+                "restdatasource.hazelcast.members", "127.0.0.1:5801,127.0.0.1:5802",
+                "restdatasource.infinispan.mode", "embedded",
+                "restdatasource.infinispan.initial-hosts", "127.0.0.1[7900],127.0.0.1[7901]",
+                "restdatasource.memcached.servers", "127.0.0.1:11211,127.0.0.1:11212",
+                "restdatasource.movies.url", "http://127.0.0.1:9380/example/upstream/")));
+        assertEquals(Map.of("movies", "http://127.0.0.1:9380/example/upstream/"), s.urls());
+        assertThrows(DataSourceSettings.InvalidSettingsException.class,
+                () -> DataSourceSettings.load(config(Map.of("restdatasource.hazelcastmode", "embedded"))));
+    }
+}

@@ -1,0 +1,21 @@
+package dev.restdatasource.store;
+
+import dev.restdatasource.store.InMemoryKeyValueCache;
+
+import dev.restdatasource.cache.KeyValueCache;
+import dev.restdatasource.cache.testkit.KeyValueCacheContract;
+import java.time.Duration;
+
+class InMemoryKeyValueCacheContractTest extends KeyValueCacheContract {
+    private final FakeTime time = new FakeTime();
+
+    @Override
+    protected KeyValueCache newCache() {
+        return new InMemoryKeyValueCache(InMemoryKeyValueCache.DEFAULT_MAX_BYTES, time::nanoTime);
+    }
+
+    @Override
+    protected void elapse(Duration duration) {
+        time.advance(duration);
+    }
+}
