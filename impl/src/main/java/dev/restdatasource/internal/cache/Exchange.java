@@ -23,6 +23,12 @@ import java.util.function.Function;
 public record Exchange(String method, URI url, Headers headers, byte[] body, Duration timeout, String cacheKey,
         boolean skipCache, Function<DataSourceResponse, CacheOptions> cacheOptions, Function<URI, String> getKeyFor) {
 
+    /** Returns the same exchange with other headers. */
+    public Exchange withHeaders(Headers other) {
+        return other == headers ? this
+                : new Exchange(method, url, other, body, timeout, cacheKey, skipCache, cacheOptions, getKeyFor);
+    }
+
     /** Returns the same exchange with its cache key. */
     public Exchange withCacheKey(String key) {
         return new Exchange(method, url, headers, body, timeout, key, skipCache, cacheOptions, getKeyFor);

@@ -6,8 +6,6 @@ import dev.restdatasource.Headers;
 import dev.restdatasource.cache.KeyValueCache;
 import dev.restdatasource.internal.pipeline.Fingerprints;
 import dev.restdatasource.internal.http.StatusTexts;
-import dev.restdatasource.spi.Transport;
-import dev.restdatasource.spi.TransportRequest;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.time.Clock;
@@ -23,7 +21,7 @@ import java.util.function.Function;
 
 /**
  * The shared second layer: answers from a {@link KeyValueCache} when {@link CachePolicy} allows, otherwise
- * asks the {@link Transport} and stores what may be stored. All decisions are the policy's; this class does
+ * asks the next step ({@link Upstream}) and stores what may be stored. All decisions are the policy's; this class does
  * the I/O (OkHttp's CacheInterceptor beside its CacheStrategy).
  *
  * <p>Keys: {@code "httpcache:" + cacheKey} (Apollo §8.1), plus {@code " body:<hash>"} for methods other than
@@ -45,15 +43,13 @@ public final class HttpCache {
     private static final Set<Integer> STALE_IF_ERROR_STATUSES = Set.of(500, 502, 503, 504);
 
     private final KeyValueCache store;
-    private final Transport transport;
     private final Clock clock;
     private final CachePolicy policy = new CachePolicy();
     private final Set<String> revalidating = ConcurrentHashMap.newKeySet();
 
-    /** Creates a cache over {@code store}, fetching misses with {@code transport}. */
-    public HttpCache(KeyValueCache store, Transport transport, Clock clock) {
+    /** Creates a cache over {@code store}. */
+    public HttpCache(KeyValueCache store, Clock clock) {
         this.store = store;
-        this.transport = transport;
         this.clock = clock;
     }
 
@@ -61,34 +57,34 @@ public final class HttpCache {
     }
 
     /** Answers {@code x} from the cache or upstream. Fails only when upstream fails and no stale entry may stand in. */
-    public CompletionStage<DataSourceResponse> fetch(Exchange x) {
+    public CompletionStage<DataSourceResponse> fetch(Exchange x, Upstream up) {
         if (x.method().equals("HEAD")) {
-            return send(x, x.headers()); // never cached (Apollo §9.2)
+            return send(up, x, x.headers()); // never cached (Apollo §9.2)
         }
         CacheRequest request = new CacheRequest(x.method(), x.headers());
         String primary = primaryKey(x);
         if (x.skipCache()) {
-            return fetchAndStore(x, request, primary, null);
+            return fetchAndStore(up, x, request, primary, null);
         }
         return read(primary, request).thenCompose(found -> {
             if (found == null) {
-                return onlyIfCached(request) ? completed(gatewayTimeout(x)) : fetchAndStore(x, request, primary, null);
+                return onlyIfCached(request) ? completed(gatewayTimeout(x)) : fetchAndStore(up, x, request, primary, null);
             }
-            return useStored(x, request, primary, found);
+            return useStored(up, x, request, primary, found);
         });
     }
 
-    private CompletionStage<DataSourceResponse> useStored(Exchange x, CacheRequest request, String primary, Found found) {
+    private CompletionStage<DataSourceResponse> useStored(Upstream up, Exchange x, CacheRequest request, String primary, Found found) {
         Instant now = clock.instant();
         Lookup lookup = policy.lookup(request, found.stored(), now);
         return switch (lookup.action()) {
             case SERVE -> completed(hit(x, found.stored(), lookup.age(), lookup.stale()));
             case SERVE_STALE_AND_REVALIDATE -> {
-                revalidateInBackground(x, request, primary, found, lookup);
+                revalidateInBackground(up, x, request, primary, found, lookup);
                 yield completed(hit(x, found.stored(), lookup.age(), true));
             }
-            case REVALIDATE -> revalidate(x, request, primary, found, lookup);
-            case FETCH -> fetchAndStore(x, request, primary, found);
+            case REVALIDATE -> revalidate(up, x, request, primary, found, lookup);
+            case FETCH -> fetchAndStore(up, x, request, primary, found);
             case GATEWAY_TIMEOUT -> completed(gatewayTimeout(x));
         };
     }
@@ -119,24 +115,24 @@ public final class HttpCache {
 
     // ---- going upstream ----
 
-    private CompletionStage<DataSourceResponse> fetchAndStore(Exchange x, CacheRequest request, String primary,
+    private CompletionStage<DataSourceResponse> fetchAndStore(Upstream up, Exchange x, CacheRequest request, String primary,
             Found staleFallback) {
         Instant requestTime = clock.instant();
-        return sendOrServeStale(x, request, x.headers(), staleFallback,
+        return sendOrServeStale(up, x, request, x.headers(), staleFallback,
                 response -> completed(storeResponse(x, request, primary, response, requestTime)));
     }
 
-    private CompletionStage<DataSourceResponse> revalidate(Exchange x, CacheRequest request, String primary, Found found,
+    private CompletionStage<DataSourceResponse> revalidate(Upstream up, Exchange x, CacheRequest request, String primary, Found found,
             Lookup lookup) {
         Headers.Builder conditional = x.headers().toBuilder();
         lookup.conditionalHeaders().asMap().forEach((name, values) -> conditional.set(name, values.get(0)));
         Instant requestTime = clock.instant();
-        return sendOrServeStale(x, request, conditional.build(), found, response -> {
+        return sendOrServeStale(up, x, request, conditional.build(), found, response -> {
             if (response.status() != 304) {
                 return completed(storeResponse(x, request, primary, response, requestTime));
             }
             if (!policy.notModifiedMatches(found.stored(), response.headers())) {
-                return fetchAndStore(x, request, primary, null); // a 304 for another representation (Apollo §11.8)
+                return fetchAndStore(up, x, request, primary, null); // a 304 for another representation (Apollo §11.8)
             }
             return completed(storeRevalidated(x, request, found, response, requestTime));
         });
@@ -146,9 +142,9 @@ public final class HttpCache {
      * Sends {@code x} with {@code headers}; when upstream fails (network error or 5xx) and {@code fallback} may
      * stand in (stale-if-error), answers with it instead; otherwise hands the response to {@code onResponse}.
      */
-    private CompletionStage<DataSourceResponse> sendOrServeStale(Exchange x, CacheRequest request, Headers headers,
+    private CompletionStage<DataSourceResponse> sendOrServeStale(Upstream up, Exchange x, CacheRequest request, Headers headers,
             Found fallback, Function<DataSourceResponse, CompletionStage<DataSourceResponse>> onResponse) {
-        return send(x, headers).handle((response, error) -> {
+        return send(up, x, headers).handle((response, error) -> {
             DataSourceResponse stale = staleOnError(x, request, fallback, response, error);
             if (stale != null) {
                 return completed(stale);
@@ -160,13 +156,13 @@ public final class HttpCache {
         }).thenCompose(stage -> stage);
     }
 
-    private void revalidateInBackground(Exchange x, CacheRequest request, String primary, Found found, Lookup lookup) {
+    private void revalidateInBackground(Upstream up, Exchange x, CacheRequest request, String primary, Found found, Lookup lookup) {
         if (!revalidating.add(found.key())) {
             return; // one background revalidation per entry at a time
         }
         CompletionStage<DataSourceResponse> stage;
         try {
-            stage = revalidate(x, request, primary, found, lookup);
+            stage = revalidate(up, x, request, primary, found, lookup);
         } catch (RuntimeException e) {
             stage = CompletableFuture.failedFuture(e);
         }
@@ -195,9 +191,9 @@ public final class HttpCache {
         return policy.mayServeStaleOnError(request, found.stored(), failure, now) ? hit(x, found.stored(), now, true) : null;
     }
 
-    private CompletionStage<DataSourceResponse> send(Exchange x, Headers headers) {
+    private static CompletionStage<DataSourceResponse> send(Upstream up, Exchange x, Headers headers) {
         try {
-            return transport.send(new TransportRequest(x.method(), x.url(), headers, x.body(), x.timeout()));
+            return up.send(x.withHeaders(headers));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

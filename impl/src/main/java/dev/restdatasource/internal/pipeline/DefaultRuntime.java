@@ -13,6 +13,7 @@ public final class DefaultRuntime implements DataSourceRuntime {
 
     @Override
     public DataSourceEngine newEngine(DataSourceConfig config, DataSourceHooks hooks) {
-        return new Engine(config, Shared.httpCache(config), hooks);
+        Shared.State shared = Shared.of(config);
+        return new Engine(config, shared.httpCache(), shared.transport(), hooks);
     }
 }

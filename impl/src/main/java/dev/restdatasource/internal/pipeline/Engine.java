@@ -16,6 +16,8 @@ import dev.restdatasource.internal.http.UrlResolver;
 import dev.restdatasource.internal.json.Json;
 import dev.restdatasource.internal.bridge.DataSourceEngine;
 import dev.restdatasource.internal.bridge.DataSourceHooks;
+import dev.restdatasource.spi.Transport;
+import dev.restdatasource.spi.TransportRequest;
 import jakarta.json.bind.JsonbException;
 import java.io.IOException;
 import java.lang.reflect.Type;
@@ -40,12 +42,14 @@ import java.util.concurrent.TimeoutException;
 final class Engine implements DataSourceEngine {
     private final DataSourceConfig config;
     private final HttpCache httpCache;
+    private final Transport transport;
     private final DataSourceHooks hooks;
     private final Deduplicator deduplicator = new Deduplicator();
 
-    Engine(DataSourceConfig config, HttpCache httpCache, DataSourceHooks hooks) {
+    Engine(DataSourceConfig config, HttpCache httpCache, Transport transport, DataSourceHooks hooks) {
         this.config = config;
         this.httpCache = httpCache;
+        this.transport = transport;
         this.hooks = hooks;
     }
 
@@ -142,10 +146,14 @@ final class Engine implements DataSourceEngine {
 
     /** Follows redirects, each hop through the HTTP cache under its own URL (Apollo caches the last hop under the first, §9.16). */
     private CompletionStage<DataSourceResponse> followRedirects(Exchange exchange, int hops) {
-        return httpCache.fetch(exchange).thenCompose(response -> {
+        return httpCache.fetch(exchange, this::send).thenCompose(response -> {
             Exchange next = Redirects.next(exchange, response, hops, config.maxRedirects());
             return next == null ? CompletableFuture.completedFuture(response) : followRedirects(next, hops + 1);
         });
+    }
+
+    private CompletionStage<DataSourceResponse> send(Exchange x) {
+        return transport.send(new TransportRequest(x.method(), x.url(), x.headers(), x.body(), x.timeout()));
     }
 
     /** Maps a transport failure to a DataSourceException with the right code. */

@@ -19,7 +19,7 @@ import java.util.WeakHashMap;
  * The value must not refer to its configuration, or the weak map would never let it go.
  */
 final class Shared {
-    private static final Map<DataSourceConfig, HttpCache> BY_CONFIG = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final Map<DataSourceConfig, State> BY_CONFIG = Collections.synchronizedMap(new WeakHashMap<>());
 
     private Shared() {
     }
@@ -30,16 +30,20 @@ final class Shared {
         static final Transport TRANSPORT = JdkHttpTransport.create(JdkHttpTransport.DEFAULT_CONNECT_TIMEOUT);
     }
 
-    /** Returns the HTTP cache of {@code config}, made on first use. */
-    static HttpCache httpCache(DataSourceConfig config) {
+    /** The HTTP cache and the transport of one configuration. */
+    record State(HttpCache httpCache, Transport transport) {
+    }
+
+    /** Returns the shared state of {@code config}, made on first use. */
+    static State of(DataSourceConfig config) {
         return BY_CONFIG.computeIfAbsent(config, Shared::create);
     }
 
-    private static HttpCache create(DataSourceConfig config) {
+    private static State create(DataSourceConfig config) {
         KeyValueCache store = config.cache() != null ? config.cache() : Defaults.STORE;
         Transport transport = config.transport() != null ? config.transport() : Defaults.TRANSPORT;
         Clock clock = config.clock() != null ? config.clock() : Clock.systemUTC();
         KeyValueCache guarded = new ErrorsAreMissesKeyValueCache(store, config.cacheTimeout());
-        return new HttpCache(guarded, transport, clock);
+        return new State(new HttpCache(guarded, clock), transport);
     }
 }
