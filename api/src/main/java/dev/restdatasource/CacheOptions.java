@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * A per-call override of how long a response is kept in the HTTP cache (Apollo's {@code cacheOptions}, §12).
+ * A per-call override of how long a response is kept in the HTTP cache (Apollo's {@code cacheOptions}).
  *
  * <p>A positive TTL stores a successful response for that long whatever its headers say. Unlike Apollo,
  * an override never stores a response marked {@code private} or {@code no-store}, or one to a request

@@ -7,7 +7,7 @@ import java.net.URI;
  *
  * <p>Carries what a GraphQL error needs ({@link #code()}) and what a developer needs to debug
  * ({@link #status()}, {@link #url()}, {@link #body()}). The URL and body are for server-side use:
- * integrations do not show them to GraphQL clients unless configured to (Apollo does, §16.5).
+ * integrations do not show them to GraphQL clients unless configured to (Apollo sends both to GraphQL clients).
  */
 public class DataSourceException extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -14,9 +14,9 @@ import java.util.Objects;
  * One outgoing call as hooks see it: method, path values, query parameters, headers, body and the
  * per-call cache options. Hooks such as {@code willSendRequest} may change any of it.
  *
- * <p>Owned by one call; not thread-safe. Header names are lower-cased (Apollo §3.5). Query
- * parameters keep their order and may repeat (Apollo §3.2); they are form-encoded and appended after
- * any query string already in the path (§3.3, §3.4).
+ * <p>Owned by one call; not thread-safe. Header names are lower-cased, as in Apollo. Query
+ * parameters keep their order and may repeat, as in Apollo; they are form-encoded and appended after
+ * any query string already in the path.
  */
 public final class DataSourceRequest {
     private String method;
@@ -43,7 +43,7 @@ public final class DataSourceRequest {
         return method;
     }
 
-    /** Sets the HTTP method (a token such as {@code GET}); a method set here wins over the helper's (§3.7). */
+    /** Sets the HTTP method (a token such as {@code GET}); a method set here wins over the helper's. */
     public DataSourceRequest method(String method) {
         Objects.requireNonNull(method, "method");
         if (!isToken(method)) {
@@ -69,7 +69,7 @@ public final class DataSourceRequest {
         return pathValues;
     }
 
-    /** Appends a query parameter; a {@code null} value is left out (§3.1). Repeated names are kept. */
+    /** Appends a query parameter; a {@code null} value is left out. Repeated names are kept. */
     public DataSourceRequest param(String name, Object value) {
         Objects.requireNonNull(name, "parameter name");
         if (value != null) {
@@ -125,7 +125,7 @@ public final class DataSourceRequest {
 
     /**
      * Returns the body as given: a String or byte[] is sent as it is, any other object is serialized
-     * with JSON-B (§3.8-§3.10); null sends no body.
+     * with JSON-B; null sends no body.
      */
     public Object body() {
         return body;
@@ -137,7 +137,7 @@ public final class DataSourceRequest {
         return this;
     }
 
-    /** Returns the explicit cache key (Apollo's {@code cacheKey}, §7.1), or null to use {@code cacheKeyFor}. */
+    /** Returns the explicit cache key (Apollo's {@code cacheKey}), or null to use {@code cacheKeyFor}. */
     public String cacheKey() {
         return cacheKey;
     }
@@ -148,7 +148,7 @@ public final class DataSourceRequest {
         return this;
     }
 
-    /** Returns the per-call cache options; when set, {@code cacheOptionsFor} is not called (§12.1). */
+    /** Returns the per-call cache options; when set, {@code cacheOptionsFor} is not called. */
     public CacheOptions cacheOptions() {
         return cacheOptions;
     }
@@ -159,7 +159,7 @@ public final class DataSourceRequest {
         return this;
     }
 
-    /** Returns whether the cache read is skipped (the response is still stored, §10.7). */
+    /** Returns whether the cache read is skipped (the response is still stored). */
     public boolean skipCache() {
         return skipCache;
     }
@@ -184,7 +184,7 @@ public final class DataSourceRequest {
         return this;
     }
 
-    /** Returns whether a 404 answer becomes a {@code null} result instead of an error (Apollo §17.5). */
+    /** Returns whether a 404 answer becomes a {@code null} result instead of an error (Apollo users ask for it; Apollo throws). */
     public boolean notFoundAsNull() {
         return notFoundAsNull;
     }

@@ -131,7 +131,7 @@ public final class DataSourceResponse {
 
     /**
      * Returns whether the response came from the HTTP cache without any upstream call (Apollo's
-     * {@code responseFromCache}, §4.4): a fresh hit, a stale entry served while revalidating in the
+     * {@code responseFromCache}): a fresh hit, a stale entry served while revalidating in the
      * background, or a stale entry served because upstream failed.
      */
     public boolean fromCache() {
@@ -148,14 +148,14 @@ public final class DataSourceResponse {
         return stale;
     }
 
-    /** Returns whether this caller shared an identical call already in flight (Apollo §4.3, §7.4). */
+    /** Returns whether this caller shared an identical call already in flight (Apollo's {@code deduplicatedAgainstPreviousRequest}). */
     public boolean deduplicated() {
         return deduplicated;
     }
 
     /**
      * Returns a stage that completes when the cache write this response started has finished (Apollo's
-     * {@code cacheWritePromise}, §4.5); already complete when nothing was written. Never fails.
+     * {@code cacheWritePromise}); already complete when nothing was written. Never fails.
      */
     public CompletionStage<Void> cacheWrite() {
         return cacheWrite;

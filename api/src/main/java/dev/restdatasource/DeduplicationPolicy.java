@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * How a call is deduplicated against identical calls of the same data-source instance (Apollo §7).
+ * How a call is deduplicated against identical calls of the same data-source instance, as Apollo's first layer does.
  *
  * <p>Keys are compared together with a hash of the call's credentials, so two callers with different
- * {@code Authorization} or {@code Cookie} headers never share a response (Apollo does, §7.10). Failed
+ * {@code Authorization} or {@code Cookie} headers never share a response (Apollo lets them share one). Failed
  * calls and error statuses are never remembered beyond the time they are in flight (Apollo memoises
- * them under {@link Kind#DEDUPLICATE_UNTIL_INVALIDATED}, §7.6). Immutable.
+ * them under {@link Kind#DEDUPLICATE_UNTIL_INVALIDATED}). Immutable.
  */
 public final class DeduplicationPolicy {
     /** The three policies of Apollo's {@code requestDeduplicationPolicyFor}. */

@@ -3,7 +3,7 @@ package dev.restdatasource;
 /**
  * The {@code extensions.code} values of GraphQL errors raised by data sources.
  *
- * <p>Apollo gives a code only to 401 and 403 (§6.3) and reports every other failure as
+ * <p>Apollo gives a code only to 401 and 403 and reports every other failure as
  * {@code INTERNAL_SERVER_ERROR}; here each kind of upstream failure has its own code.
  */
 public final class ErrorCode {

@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * An immutable, ordered multimap of HTTP header fields.
  *
- * <p>Names are compared case-insensitively and kept lower-cased (as Apollo does, §3.5), so a header
+ * <p>Names are compared case-insensitively and kept lower-cased (as Apollo does), so a header
  * is never sent twice under two spellings. Values keep their order. Instances are thread-safe;
  * use {@link #builder()} or {@link #toBuilder()} to make changed copies.
  */

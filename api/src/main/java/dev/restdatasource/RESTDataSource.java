@@ -27,7 +27,7 @@ import java.util.function.Supplier;
  * }
  * }</pre>
  *
- * <p>Every call runs one pipeline, in this order (Apollo §3.13): the configuration's
+ * <p>Every call runs one pipeline, in this order (Apollo's hooks run in the same order): the configuration's
  * {@link RequestFilter}s → {@link #willSendRequest} →
  * {@link #resolveURL} → query parameters appended → body serialized ({@link #shouldJSONSerializeBody}) →
  * {@link #requestDeduplicationPolicyFor} (which calls {@link #cacheKeyFor}) → deduplication →
@@ -137,7 +137,7 @@ public abstract class RESTDataSource {
         return call("DELETE", path, pathValues);
     }
 
-    /** Starts a HEAD; run it with {@link DataSourceCall#fetch()} (Apollo's {@code head} returns the response, §4.2). */
+    /** Starts a HEAD; run it with {@link DataSourceCall#fetch()} (Apollo's {@code head} returns the response too). */
     protected DataSourceCall head(String path, Object... pathValues) {
         return call("HEAD", path, pathValues);
     }
@@ -154,8 +154,8 @@ public abstract class RESTDataSource {
     }
 
     /**
-     * Turns the path into a URL. The default resolves it against {@link #baseURL()} like a browser link
-     * (Apollo §2.1-§2.6), with each {@code {name}} placeholder replaced by one percent-encoded segment, so
+     * Turns the path into a URL. The default resolves it against {@link #baseURL()} like a browser link,
+     * as Apollo does, with each {@code {name}} placeholder replaced by one percent-encoded segment, so
      * a value such as {@code ../admin} or {@code https://evil} can never change the host or leave the base path.
      * Absolute URLs are used only when written literally in the path.
      */
@@ -168,14 +168,14 @@ public abstract class RESTDataSource {
         return body != null && !(body instanceof String) && !(body instanceof byte[]);
     }
 
-    /** Returns the cache and deduplication key: the call's {@code cacheKey}, else {@code "<METHOD> <url>"} (§7.1). */
+    /** Returns the cache and deduplication key: the call's {@code cacheKey}, else {@code "<METHOD> <url>"}, as in Apollo. */
     protected String cacheKeyFor(URI url, DataSourceRequest request) {
         String explicit = request.cacheKey();
         return explicit != null ? explicit : request.method() + " " + url;
     }
 
     /**
-     * Returns the deduplication policy (§7.2, §7.3): GET and HEAD share identical calls in flight; other
+     * Returns the deduplication policy, Apollo's default: GET and HEAD share identical calls in flight; other
      * methods are not shared and invalidate the GET and HEAD keys of the same URL.
      */
     protected DeduplicationPolicy requestDeduplicationPolicyFor(URI url, DataSourceRequest request) {
@@ -188,13 +188,13 @@ public abstract class RESTDataSource {
                 cacheKeyFor(url, request.withMethod("HEAD"))));
     }
 
-    /** Returns a TTL override for a response just received from upstream, or null to follow HTTP headers (§12.2). */
+    /** Returns a TTL override for a response just received from upstream, or null to follow HTTP headers. */
     protected CacheOptions cacheOptionsFor(URI url, DataSourceResponse response, DataSourceRequest request) {
         return null;
     }
 
     /**
-     * Wraps each call that reaches the HTTP cache (deduplicated callers excepted, §13.1). The default logs
+     * Wraps each call that reaches the HTTP cache (deduplicated callers excepted). The default logs
      * {@code "<METHOD> <url> (<ms>ms)"} at DEBUG level.
      */
     protected CompletionStage<DataSourceResponse> trace(URI url, DataSourceRequest request,
@@ -207,7 +207,7 @@ public abstract class RESTDataSource {
                 + " (" + (System.nanoTime() - start) / 1_000_000 + "ms)"));
     }
 
-    /** Throws {@link #errorFromResponse} when the status is not 2xx (§6.1). Override to accept other statuses. */
+    /** Throws {@link #errorFromResponse} when the status is not 2xx. Override to accept other statuses. */
     protected void throwIfResponseIsError(URI url, DataSourceRequest request, DataSourceResponse response) {
         if (!response.isSuccessful()) {
             throw errorFromResponse(url, request, response);
@@ -215,7 +215,7 @@ public abstract class RESTDataSource {
     }
 
     /**
-     * Builds the error for a non-2xx response: message {@code "<status>: <statusText>"} (§6.2), the code for
+     * Builds the error for a non-2xx response: message {@code "<status>: <statusText>"} as in Apollo, the code for
      * the status ({@link ErrorCode#forStatus}), the URL and the parsed error body (JSON or text).
      */
     protected DataSourceException errorFromResponse(URI url, DataSourceRequest request, DataSourceResponse response) {
@@ -233,7 +233,7 @@ public abstract class RESTDataSource {
     }
 
     /**
-     * Sees every error raised while fetching, reading the cache, checking the status or parsing (§6.8), once
+     * Sees every error raised while fetching, reading the cache, checking the status or parsing, once
      * per call. Throw another exception to replace it; returning rethrows {@code error}.
      */
     protected void didEncounterError(RuntimeException error, DataSourceRequest request, URI url) {
