@@ -1,5 +1,6 @@
 package dev.restdatasource;
 
+import dev.restdatasource.internal.bridge.ResponseMarks;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.URI;
@@ -20,6 +21,10 @@ import java.util.concurrent.CompletionStage;
  * callers may share one instance.
  */
 public final class DataSourceResponse {
+    static {
+        ResponseMarks.install(new Marks());
+    }
+
     private final URI url;
     private final int status;
     private final String statusText;
@@ -168,7 +173,38 @@ public final class DataSourceResponse {
                 + ", " + body.length + " bytes}";
     }
 
-    /** Builds a {@link DataSourceResponse}; not thread-safe. */
+    /** The pipeline's access to the flags that the public builder does not set. */
+    private static final class Marks extends ResponseMarks {
+        @Override
+        public Builder fromCache(Builder builder, boolean stale) {
+            builder.fromCache = true;
+            builder.stale = stale;
+            return builder;
+        }
+
+        @Override
+        public Builder revalidated(Builder builder) {
+            builder.revalidated = true;
+            return builder;
+        }
+
+        @Override
+        public Builder deduplicated(Builder builder) {
+            builder.deduplicated = true;
+            return builder;
+        }
+
+        @Override
+        public Builder cacheWrite(Builder builder, CompletionStage<Void> write) {
+            builder.cacheWrite = write;
+            return builder;
+        }
+    }
+
+    /**
+     * Builds a {@link DataSourceResponse}; not thread-safe. Transports and tests set what came over the wire; the
+     * flags of how the pipeline obtained a response ({@link #fromCache()}, ...) are the pipeline's to set.
+     */
     public static final class Builder {
         private URI url;
         private int status;
