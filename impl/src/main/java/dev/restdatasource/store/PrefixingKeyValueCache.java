@@ -1,4 +1,4 @@
-package dev.restdatasource.internal.store;
+package dev.restdatasource.store;
 
 import dev.restdatasource.cache.KeyValueCache;
 import java.time.Duration;

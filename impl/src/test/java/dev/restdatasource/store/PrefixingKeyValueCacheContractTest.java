@@ -1,8 +1,6 @@
-package dev.restdatasource.internal.store;
+package dev.restdatasource.store;
 
-import dev.restdatasource.store.FakeTime;
 
-import dev.restdatasource.store.TestStores;
 
 import dev.restdatasource.store.InMemoryKeyValueCache;
 

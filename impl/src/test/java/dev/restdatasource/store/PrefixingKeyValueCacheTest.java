@@ -1,4 +1,4 @@
-package dev.restdatasource.internal.store;
+package dev.restdatasource.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
