@@ -21,7 +21,7 @@ public final class Deduplicator {
     }
 
     /** The shared outcome of a call and whether this caller joined one already in flight. */
-    public record Shared(CompletableFuture<DataSourceResponse> response, boolean deduplicated) {
+    public record Outcome(CompletableFuture<DataSourceResponse> response, boolean deduplicated) {
     }
 
     private final ConcurrentHashMap<Key, CompletableFuture<DataSourceResponse>> inFlight = new ConcurrentHashMap<>();
@@ -31,18 +31,18 @@ public final class Deduplicator {
      *
      * @param credentials a fingerprint of the caller's credentials ("" when none)
      */
-    public Shared run(DeduplicationPolicy policy, String credentials, Supplier<CompletionStage<DataSourceResponse>> call) {
+    public Outcome run(DeduplicationPolicy policy, String credentials, Supplier<CompletionStage<DataSourceResponse>> call) {
         if (policy.kind() == DeduplicationPolicy.Kind.DO_NOT_DEDUPLICATE) {
             for (String key : policy.invalidateKeys()) {
                 inFlight.keySet().removeIf(k -> k.key().equals(key));
             }
-            return new Shared(start(call), false);
+            return new Outcome(start(call), false);
         }
         Key key = new Key(policy.key(), credentials);
         CompletableFuture<DataSourceResponse> mine = new CompletableFuture<>();
         CompletableFuture<DataSourceResponse> existing = inFlight.putIfAbsent(key, mine);
         if (existing != null) {
-            return new Shared(existing, true);
+            return new Outcome(existing, true);
         }
         boolean forgetWhenSettled = policy.kind() == DeduplicationPolicy.Kind.DEDUPLICATE_DURING_REQUEST_LIFETIME;
         start(call).whenComplete((response, error) -> {
@@ -55,7 +55,7 @@ public final class Deduplicator {
                 mine.complete(response);
             }
         });
-        return new Shared(mine, false);
+        return new Outcome(mine, false);
     }
 
     /** Returns how many keys are remembered; for tests. */
