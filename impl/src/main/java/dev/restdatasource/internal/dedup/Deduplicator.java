@@ -8,13 +8,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * The in-memory first layer: shares identical calls of one data-source instance (Apollo §7).
+ * The in-memory first layer: shares identical calls of one data-source instance, while in flight or until
+ * invalidated as the call's {@link DeduplicationPolicy} says (Apollo's request deduplication).
  *
  * <p>Entries are keyed by the policy's key plus a fingerprint of the caller's credentials, so callers with
- * different credentials never share (Apollo §7.10 does). A failed call or an error status is forgotten as
- * soon as it settles, whatever the policy (Apollo §7.6 memoises it). An entry is removed only by the call
- * that created it, so a newer call with the same key is never dropped by an older one settling (Apollo
- * §7.14). Thread-safe.
+ * different credentials never share (Apollo lets them share). A failed call or an error status is forgotten as
+ * soon as it settles, whatever the policy (Apollo remembers a failure until the key is invalidated). An entry is
+ * removed only by the call that created it, so a newer call with the same key is never dropped by an older one
+ * settling (Apollo can drop it). Thread-safe.
  */
 public final class Deduplicator {
     private record Key(String key, String credentials) {

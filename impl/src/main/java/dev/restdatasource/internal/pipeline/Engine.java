@@ -47,7 +47,7 @@ final class Engine implements DataSourceEngine {
         try {
             shared = pipeline.proceed(call);
         } catch (RuntimeException e) {
-            // Thrown by a step before deduplication: the caller's mistake, which fails the call without didEncounterError.
+            // Thrown by a step before deduplication: the caller's mistake, failing the call without didEncounterError.
             return CompletableFuture.failedFuture(e);
         }
         boolean deduplicated = call.deduplicated();
@@ -138,7 +138,7 @@ final class Engine implements DataSourceEngine {
         String contentType = response.headers().first("content-type");
         if (!MediaTypes.isJson(contentType)) {
             if (type == Object.class) {
-                return response.bodyAsString(); // as Apollo: non-JSON bodies come back as text (§5.1)
+                return response.bodyAsString(); // as Apollo: non-JSON bodies come back as text
             }
             throw invalidBody(response, "expected JSON but the content type is "
                     + (contentType == null ? "missing" : "'" + contentType + "'"), null);
@@ -165,7 +165,8 @@ final class Engine implements DataSourceEngine {
                 try {
                     body = Json.fromJson(response.bodyStream(), Object.class);
                 } catch (JsonbException e) {
-                    // A malformed JSON error body stays text: the HTTP error is what matters (§5.6 fixed).
+                    // A malformed JSON error body stays text: the HTTP error is what matters
+                    // (Apollo throws the parse error instead).
                 }
             }
         }
