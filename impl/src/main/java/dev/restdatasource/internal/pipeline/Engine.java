@@ -43,16 +43,16 @@ final class Engine implements DataSourceEngine {
     @Override
     public CompletionStage<Object> execute(String path, DataSourceRequest request, Type resultType) {
         Call call = new Call(hooks, deduplicator, path, request);
-        CompletionStage<DataSourceResponse> shared;
+        CompletionStage<DataSourceResponse> pending;
         try {
-            shared = pipeline.proceed(call);
+            pending = pipeline.proceed(call);
         } catch (RuntimeException e) {
             // Thrown by a step before deduplication: the caller's mistake, failing the call without didEncounterError.
             return CompletableFuture.failedFuture(e);
         }
         boolean deduplicated = call.deduplicated();
         URI url = call.url();
-        return shared.handle((response, error) -> {
+        return pending.handle((response, error) -> {
             try {
                 if (error != null) {
                     throw transportFailure(error, request, url);
