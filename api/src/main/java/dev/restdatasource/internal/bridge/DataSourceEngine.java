@@ -13,8 +13,9 @@ import java.util.concurrent.CompletionStage;
  */
 public interface DataSourceEngine {
     /**
-     * Runs a call through the pipeline: request hooks, URL resolution, deduplication, HTTP cache,
-     * transport, error mapping and body parsing.
+     * Runs a call through the pipeline: request filters, {@code willSendRequest}, URL resolution and body
+     * serialization, deduplication, {@code trace}, redirects, HTTP cache, transport; then the status check, error
+     * mapping and body parsing.
      *
      * @param path       the path or path template as the caller wrote it
      * @param request    the call; hooks may change it

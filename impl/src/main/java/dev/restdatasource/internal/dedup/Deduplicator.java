@@ -8,20 +8,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * The in-memory first layer: shares identical calls of one data-source instance (Apollo §7).
+ * The in-memory first layer: shares identical calls of one data-source instance, while in flight or until
+ * invalidated as the call's {@link DeduplicationPolicy} says (Apollo's request deduplication).
  *
  * <p>Entries are keyed by the policy's key plus a fingerprint of the caller's credentials, so callers with
- * different credentials never share (Apollo §7.10 does). A failed call or an error status is forgotten as
- * soon as it settles, whatever the policy (Apollo §7.6 memoises it). An entry is removed only by the call
- * that created it, so a newer call with the same key is never dropped by an older one settling (Apollo
- * §7.14). Thread-safe.
+ * different credentials never share (Apollo lets them share). A failed call or an error status is forgotten as
+ * soon as it settles, whatever the policy (Apollo remembers a failure until the key is invalidated). An entry is
+ * removed only by the call that created it, so a newer call with the same key is never dropped by an older one
+ * settling (Apollo can drop it). Thread-safe.
  */
 public final class Deduplicator {
     private record Key(String key, String credentials) {
     }
 
     /** The shared outcome of a call and whether this caller joined one already in flight. */
-    public record Shared(CompletableFuture<DataSourceResponse> response, boolean deduplicated) {
+    public record Outcome(CompletableFuture<DataSourceResponse> response, boolean deduplicated) {
     }
 
     private final ConcurrentHashMap<Key, CompletableFuture<DataSourceResponse>> inFlight = new ConcurrentHashMap<>();
@@ -31,18 +32,18 @@ public final class Deduplicator {
      *
      * @param credentials a fingerprint of the caller's credentials ("" when none)
      */
-    public Shared run(DeduplicationPolicy policy, String credentials, Supplier<CompletionStage<DataSourceResponse>> call) {
+    public Outcome run(DeduplicationPolicy policy, String credentials, Supplier<CompletionStage<DataSourceResponse>> call) {
         if (policy.kind() == DeduplicationPolicy.Kind.DO_NOT_DEDUPLICATE) {
             for (String key : policy.invalidateKeys()) {
                 inFlight.keySet().removeIf(k -> k.key().equals(key));
             }
-            return new Shared(start(call), false);
+            return new Outcome(start(call), false);
         }
         Key key = new Key(policy.key(), credentials);
         CompletableFuture<DataSourceResponse> mine = new CompletableFuture<>();
         CompletableFuture<DataSourceResponse> existing = inFlight.putIfAbsent(key, mine);
         if (existing != null) {
-            return new Shared(existing, true);
+            return new Outcome(existing, true);
         }
         boolean forgetWhenSettled = policy.kind() == DeduplicationPolicy.Kind.DEDUPLICATE_DURING_REQUEST_LIFETIME;
         start(call).whenComplete((response, error) -> {
@@ -55,7 +56,7 @@ public final class Deduplicator {
                 mine.complete(response);
             }
         });
-        return new Shared(mine, false);
+        return new Outcome(mine, false);
     }
 
     /** Returns how many keys are remembered; for tests. */

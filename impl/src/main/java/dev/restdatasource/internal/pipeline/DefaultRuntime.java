@@ -5,7 +5,10 @@ import dev.restdatasource.internal.bridge.DataSourceEngine;
 import dev.restdatasource.internal.bridge.DataSourceHooks;
 import dev.restdatasource.internal.bridge.DataSourceRuntime;
 
-/** The runtime registered for {@link java.util.ServiceLoader}: builds {@link Engine}s over shared per-config state. */
+/**
+ * The runtime registered for {@link java.util.ServiceLoader}: gives each data-source instance an {@link Engine} over
+ * its configuration's {@link Pipeline}, which every data source of that configuration shares.
+ */
 public final class DefaultRuntime implements DataSourceRuntime {
     /** Called by the service loader. */
     public DefaultRuntime() {
@@ -13,7 +16,6 @@ public final class DefaultRuntime implements DataSourceRuntime {
 
     @Override
     public DataSourceEngine newEngine(DataSourceConfig config, DataSourceHooks hooks) {
-        Shared.State shared = Shared.of(config);
-        return new Engine(config, shared.httpCache(), shared.transport(), hooks);
+        return new Engine(PipelinePerConfig.of(config), hooks);
     }
 }

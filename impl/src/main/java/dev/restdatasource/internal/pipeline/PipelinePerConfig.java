@@ -13,15 +13,16 @@ import java.util.Map;
 import java.util.WeakHashMap;
 
 /**
- * What every data source built from one {@link DataSourceConfig} shares: the HTTP cache over the (wrapped)
- * store and the transport. Looked up per configuration, so creating a data source per GraphQL request is
- * cheap and all of them share one cache (Apollo gives each instance its own unless told otherwise, §1.2).
- * The value must not refer to its configuration, or the weak map would never let it go.
+ * The one {@link Pipeline} of each {@link DataSourceConfig}, with the HTTP cache over the configuration's (wrapped)
+ * store and its transport, built on first use and shared by every data source made from that configuration. So
+ * creating a data source per GraphQL request is cheap and all of them share one cache (Apollo gives each instance
+ * its own cache unless told otherwise). A pipeline must not refer to its configuration, or the weak map would never
+ * let it go: its steps hold the configuration's values, not the configuration. Thread-safe.
  */
-final class Shared {
-    private static final Map<DataSourceConfig, State> BY_CONFIG = Collections.synchronizedMap(new WeakHashMap<>());
+final class PipelinePerConfig {
+    private static final Map<DataSourceConfig, Pipeline> BY_CONFIG = Collections.synchronizedMap(new WeakHashMap<>());
 
-    private Shared() {
+    private PipelinePerConfig() {
     }
 
     /** The process-wide defaults, made on first use. */
@@ -30,20 +31,16 @@ final class Shared {
         static final Transport TRANSPORT = JdkHttpTransport.create(JdkHttpTransport.DEFAULT_CONNECT_TIMEOUT);
     }
 
-    /** The HTTP cache and the transport of one configuration. */
-    record State(HttpCache httpCache, Transport transport) {
+    /** Returns the pipeline of {@code config}, built on first use. */
+    static Pipeline of(DataSourceConfig config) {
+        return BY_CONFIG.computeIfAbsent(config, PipelinePerConfig::create);
     }
 
-    /** Returns the shared state of {@code config}, made on first use. */
-    static State of(DataSourceConfig config) {
-        return BY_CONFIG.computeIfAbsent(config, Shared::create);
-    }
-
-    private static State create(DataSourceConfig config) {
+    private static Pipeline create(DataSourceConfig config) {
         KeyValueCache store = config.cache() != null ? config.cache() : Defaults.STORE;
         Transport transport = config.transport() != null ? config.transport() : Defaults.TRANSPORT;
         Clock clock = config.clock() != null ? config.clock() : Clock.systemUTC();
         KeyValueCache guarded = new ErrorsAreMissesKeyValueCache(store, config.cacheTimeout());
-        return new State(new HttpCache(guarded, clock), transport);
+        return Pipeline.of(config, new HttpCache(guarded, clock), transport);
     }
 }

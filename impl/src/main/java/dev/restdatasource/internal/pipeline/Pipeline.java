@@ -1,0 +1,105 @@
+package dev.restdatasource.internal.pipeline;
+
+import dev.restdatasource.DataSourceConfig;
+import dev.restdatasource.DataSourceResponse;
+import dev.restdatasource.internal.cache.HttpCache;
+import dev.restdatasource.spi.Transport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The steps every data-source call goes through, in order; both front ends (RESTDataSource subclasses and
+ * {@code @DataSource} Rest Client interfaces) run them through {@link Engine}. The list in {@link #of} is the whole
+ * pipeline:
+ * <ol>
+ *   <li>{@link RequestFiltersStep}: the configuration's request filters;</li>
+ *   <li>{@link WillSendRequestStep}: the {@code willSendRequest} hook;</li>
+ *   <li>{@link ResolveUrlStep}: {@code resolveURL}, query parameters, body serialization, timeout;</li>
+ *   <li>{@link DeduplicationStep}: identical calls of one data source in flight are shared
+ *       ({@code requestDeduplicationPolicyFor});</li>
+ *   <li>{@link TraceStep}: the {@code trace} hook around the rest;</li>
+ *   <li>{@link RedirectStep}: redirects, each hop through the steps below;</li>
+ *   <li>{@link HttpCacheStep}: the shared HTTP cache ({@code cacheKeyFor}, {@code cacheOptionsFor});</li>
+ *   <li>{@link TransportStep}: the HTTP request itself.</li>
+ * </ol>
+ * The engine then turns the response into the caller's result ({@code throwIfResponseIsError}, 404 as null,
+ * {@code parseBody}) and reports failures from deduplication on through {@code didEncounterError}; failures of the
+ * steps before deduplication are the caller's mistakes and are not reported.
+ *
+ * <p>To add a step (cross-request coalescing, metrics): write one class implementing {@link Step} (package-private,
+ * in this package, holding only what the configuration gives it and keeping per-call state in the {@link Call}),
+ * and add one line for it in {@link #of} at its place. A step placed before {@link DeduplicationStep} runs once per
+ * caller and must fail by throwing; one placed between {@link RedirectStep} and {@link TransportStep} runs once per
+ * hop; one placed after {@link HttpCacheStep} runs only when the cache goes upstream.
+ *
+ * <p>A pipeline is built once per configuration ({@link PipelinePerConfig}) and its links once with it, so a call
+ * allocates no step and no link. Immutable and thread-safe.
+ */
+final class Pipeline implements Step.Chain {
+    /** What follows the last step: nothing, so the last step must answer without proceeding. */
+    private static final Step.Chain END = call -> {
+        throw new IllegalStateException("The last step of the pipeline must answer without proceeding");
+    };
+
+    private final List<Step> steps;
+    private final Step.Chain first;
+
+    Pipeline(List<Step> steps) {
+        this.steps = List.copyOf(steps);
+        Step.Chain chain = END;
+        for (int i = this.steps.size() - 1; i >= 0; i--) {
+            chain = new Link(this.steps.get(i), chain);
+        }
+        this.first = chain;
+    }
+
+    /** Returns the pipeline of {@code config}, over its shared HTTP cache and transport. */
+    static Pipeline of(DataSourceConfig config, HttpCache httpCache, Transport transport) {
+        return new Pipeline(List.of(
+                new RequestFiltersStep(config.requestFilters()),
+                new WillSendRequestStep(),
+                new ResolveUrlStep(config.requestTimeout()),
+                new DeduplicationStep(),
+                new TraceStep(),
+                new RedirectStep(config.maxRedirects()),
+                new HttpCacheStep(httpCache),
+                new TransportStep(transport)));
+    }
+
+    /** Runs every step on {@code call}. Throws what a step before deduplication throws. */
+    @Override
+    public CompletionStage<DataSourceResponse> proceed(Call call) {
+        return first.proceed(call);
+    }
+
+    /** The steps in order. */
+    List<Step> steps() {
+        return steps;
+    }
+
+    /**
+     * Returns this pipeline with {@code step} inserted just before the first step of type {@code before}; for tests
+     * and for trying a step out before it gets its line in {@link #of}.
+     *
+     * @throws IllegalArgumentException when no step has that type
+     */
+    Pipeline withStepBefore(Class<? extends Step> before, Step step) {
+        for (int i = 0; i < steps.size(); i++) {
+            if (before.isInstance(steps.get(i))) {
+                List<Step> more = new ArrayList<>(steps);
+                more.add(i, step);
+                return new Pipeline(more);
+            }
+        }
+        throw new IllegalArgumentException("No " + before.getSimpleName() + " in the pipeline");
+    }
+
+    /** One step and the steps after it. */
+    private record Link(Step step, Step.Chain next) implements Step.Chain {
+        @Override
+        public CompletionStage<DataSourceResponse> proceed(Call call) {
+            return step.intercept(call, next);
+        }
+    }
+}
