@@ -4,12 +4,13 @@ import dev.restdatasource.DataSourceException;
 import dev.restdatasource.DataSourceRequest;
 import dev.restdatasource.DataSourceResponse;
 import dev.restdatasource.ErrorCode;
+import dev.restdatasource.internal.bridge.DataSourceEngine;
+import dev.restdatasource.internal.bridge.DataSourceHooks;
+import dev.restdatasource.internal.bridge.ResponseMarks;
 import dev.restdatasource.internal.dedup.Deduplicator;
 import dev.restdatasource.internal.http.MediaTypes;
 import dev.restdatasource.internal.http.UrlResolver;
 import dev.restdatasource.internal.json.Json;
-import dev.restdatasource.internal.bridge.DataSourceEngine;
-import dev.restdatasource.internal.bridge.DataSourceHooks;
 import jakarta.json.bind.JsonbException;
 import java.io.IOException;
 import java.lang.reflect.Type;
@@ -57,7 +58,7 @@ final class Engine implements DataSourceEngine {
                 if (error != null) {
                     throw transportFailure(error, request, url);
                 }
-                return complete(deduplicated ? response.toBuilder().deduplicated(true).build() : response,
+                return complete(deduplicated ? ResponseMarks.get().deduplicated(response.toBuilder()).build() : response,
                         request, url, resultType);
             } catch (RuntimeException e) {
                 // A caller that joined a call in flight does not report the shared failure again.
