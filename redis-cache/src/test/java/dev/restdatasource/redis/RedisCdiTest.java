@@ -89,7 +89,7 @@ class RedisCdiTest extends KeyValueCacheCdiContract {
                 new String[] {"tls.truststore", "/nonexistent/truststore.p12", PREFIX
                         + "tls.truststore is not a readable file: /nonexistent/truststore.p12"},
                 new String[] {"command-timeout", "0ms", PREFIX + "command-timeout must be positive: PT0S"},
-                new String[] {"connect-timeout", "soon", PREFIX + "connect-timeout is not a duration"},
+                new String[] {"connect-timeout", "soon", PREFIX + "connect-timeout: 'soon' is not a duration"},
                 new String[] {"request-queue-size", "0", PREFIX + "request-queue-size must be at least 1: 0"},
                 new String[] {"request-queue-size", "many", PREFIX + "request-queue-size is not a whole number: many"},
                 new String[] {"comand-timeout", "1s", PREFIX + "comand-timeout: unknown key"});
