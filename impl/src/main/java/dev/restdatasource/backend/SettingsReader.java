@@ -95,7 +95,7 @@ public final class SettingsReader {
         return fallback;
     }
 
-    /** Returns {@code true} or {@code false} (any case); anything else records {@code <key> must be true or false}. */
+    /** Returns {@code true} or {@code false} (any case); anything else records a problem. */
     public boolean bool(String key, boolean fallback) {
         Optional<String> value = trimmed(key);
         if (value.isEmpty()) {
@@ -104,7 +104,7 @@ public final class SettingsReader {
         if (value.get().equalsIgnoreCase("true") || value.get().equalsIgnoreCase("false")) {
             return Boolean.parseBoolean(value.get());
         }
-        problem(key + " must be true or false: " + value.get());
+        problem(key + ": '" + value.get() + "' must be true or false");
         return fallback;
     }
 

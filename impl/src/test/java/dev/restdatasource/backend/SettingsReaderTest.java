@@ -56,7 +56,7 @@ class SettingsReaderTest {
             }
         }
         InvalidSettingsException e = assertThrows(InvalidSettingsException.class, r::throwIfProblems);
-        assertEquals(List.of("p.flag must be true or false: yes",
+        assertEquals(List.of("p.flag: 'yes' must be true or false",
                 "p.n is not a whole number: many",
                 "p.d: '0s' must be a positive duration",
                 "p.mode must be embedded, client or remote: replicated",
@@ -64,7 +64,7 @@ class SettingsReaderTest {
                 "p.size: '0' is not a size in bytes > 0 (use 67108864, 512KiB, 64MiB or 1GiB)",
                 "p.missing is required but not set",
                 "p.typo: unknown key; the known keys are p.flag, p.n"), e.problems());
-        assertTrue(e.getMessage().startsWith("p.flag must be true or false: yes; p.n is not"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("p.flag: 'yes' must be true or false; p.n is not"), e.getMessage());
     }
 
     @Test

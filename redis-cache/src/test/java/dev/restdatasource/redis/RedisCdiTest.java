@@ -83,7 +83,7 @@ class RedisCdiTest extends KeyValueCacheCdiContract {
                         + " redis-sentinel://: http://127.0.0.1:6379"},
                 new String[] {"uri", "redis://127.0.0.1:1,redis://127.0.0.1:2", PREFIX + "uri lists several nodes;"
                         + " set cluster=true"},
-                new String[] {"cluster", "yes", PREFIX + "cluster must be true or false: yes"},
+                new String[] {"cluster", "yes", PREFIX + "cluster: 'yes' must be true or false"},
                 new String[] {"username", "app", PREFIX + "username needs a password"},
                 new String[] {"tls.verify", "strict", PREFIX + "tls.verify must be full, ca or none: strict"},
                 new String[] {"tls.truststore", "/nonexistent/truststore.p12", PREFIX

@@ -38,7 +38,7 @@ class MemcachedCacheProducerTest {
         assertEquals(List.of(
                 "restdatasource.memcached.op-timeout: 'soon' is not a duration (use 500ms, 30s, 2m or an ISO-8601"
                         + " duration)",
-                "restdatasource.memcached.failure-mode must be true or false: yes",
+                "restdatasource.memcached.failure-mode: 'yes' must be true or false",
                 "restdatasource.memcached.servers: '127.0.0.1:0' must be host:port with a port within 1..65535",
                 "restdatasource.memcached.heal-interval must be positive: PT0S",
                 "restdatasource.memcached.connection-pool-size must be within 1..64: 0"), e.problems());

@@ -33,7 +33,7 @@ class RedisCacheExtensionTest {
                         "restdatasource.redis.connect-timeout", "soon",
                         "restdatasource.redis.command-timeout", "0s",
                         "restdatasource.redis.tls.verify", "strict"), "test", 500)).build()));
-        assertEquals(List.of("restdatasource.redis.cluster must be true or false: yes",
+        assertEquals(List.of("restdatasource.redis.cluster: 'yes' must be true or false",
                 "restdatasource.redis.connect-timeout: 'soon' is not a duration (use 500ms, 30s, 2m or an ISO-8601"
                         + " duration)",
                 "restdatasource.redis.tls.verify must be full, ca or none: strict",
