@@ -1,6 +1,6 @@
 package dev.restdatasource.internal.store;
 
-import dev.restdatasource.store.FakeTime;
+import dev.restdatasource.internal.support.MutableClock;
 
 import dev.restdatasource.store.TestStores;
 
@@ -11,7 +11,7 @@ import dev.restdatasource.cache.testkit.KeyValueCacheContract;
 import java.time.Duration;
 
 class PrefixingKeyValueCacheContractTest extends KeyValueCacheContract {
-    private final FakeTime time = new FakeTime();
+    private final MutableClock time = new MutableClock();
 
     @Override
     protected KeyValueCache newCache() {
