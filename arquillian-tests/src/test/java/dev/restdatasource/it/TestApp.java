@@ -2,6 +2,7 @@ package dev.restdatasource.it;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.restdatasource.RESTDataSource;
+import dev.restdatasource.example.movies.Movie;
 import dev.restdatasource.internal.cdi.RestDataSourceExtension;
 import dev.restdatasource.it.app.Queries;
 import java.io.File;
@@ -16,10 +17,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * Builds the test WARs: the classes of {@code dev.restdatasource.it.app} (GraphQL API, data sources, request
- * filter, upstream REST API), a {@code microprofile-config.properties}, and the library jars restdatasource-api,
- * restdatasource-impl and Caffeine, taken from the test class path (the reactor's jars in {@code mvn verify}, or the
- * local repository's), plus what {@link ServerFlavor#bundledLibraries()} and {@link ServerFlavor#extraSettings()} add
- * for the server under test. Nothing the server provides (CDI, JSON-B, MicroProfile APIs) is bundled.
+ * filter, upstream REST API) and the example's model class {@code Movie} they reuse, a
+ * {@code microprofile-config.properties}, and the library jars restdatasource-api, restdatasource-impl and Caffeine,
+ * taken from the test class path (the reactor's jars in {@code mvn verify}, or the local repository's), plus what
+ * {@link ServerFlavor#bundledLibraries()} and {@link ServerFlavor#extraSettings()} add for the server under test. Nothing the server provides (CDI, JSON-B, MicroProfile APIs) is bundled.
  */
 final class TestApp {
     /** The context root of the main test application. */
@@ -62,6 +63,7 @@ final class TestApp {
     private static WebArchive war(String context, String settings) {
         WebArchive war = ShrinkWrap.create(WebArchive.class, context + ".war")
                 .addPackage(Queries.class.getPackage())
+                .addClass(Movie.class) // the example's model class, reused by the test application
                 .addPackage(GENERATED_ERROR_CODES) // written into the test classes by restdatasource's processor
                 .addAsResource(new StringAsset(settings), "META-INF/microprofile-config.properties");
         for (File library : libraries()) {

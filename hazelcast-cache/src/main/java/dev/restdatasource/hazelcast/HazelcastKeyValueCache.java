@@ -77,14 +77,9 @@ public final class HazelcastKeyValueCache implements KeyValueCache, AutoCloseabl
 
     @Override
     public CompletionStage<Void> set(String key, byte[] value, Duration ttl) {
-        return call(() -> {
-            Objects.requireNonNull(key, "key");
-            Objects.requireNonNull(value, "value");
-            if (Ttl.isNonPositive(ttl)) {
-                return map.get().removeAsync(key).thenApply(removed -> null);
-            }
-            return map.get().setAsync(key, value, ttlMillis(ttl), TimeUnit.MILLISECONDS);
-        });
+        return call(() -> Ttl.setOrRemove(key, value, ttl,
+                () -> map.get().removeAsync(key).thenApply(removed -> null),
+                () -> map.get().setAsync(key, value, ttlMillis(ttl), TimeUnit.MILLISECONDS)));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.restdatasource.hazelcast;
 
+import dev.restdatasource.backend.InvalidSettingsException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,7 +11,8 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe; the {@code with...} methods return copies. Every component is non-null (blank
  * strings are refused), {@code members} is not empty, and numbers are in range, or the constructor throws
- * {@link IllegalArgumentException} / {@link NullPointerException} naming the setting.
+ * {@link NullPointerException} naming a missing setting, or an {@link InvalidSettingsException} (an
+ * {@link IllegalArgumentException}) listing every wrong one.
  *
  * @param clusterName      the cluster name; members join only a cluster of the same name
  * @param interfaceAddress the one interface the member binds to and announces
@@ -21,22 +24,24 @@ import java.util.Objects;
 public record HazelcastMemberSettings(String clusterName, String interfaceAddress, int port, List<String> members,
         String mapName, int backupCount) {
 
-    /** Validates every component; {@code members} is copied. */
+    /** Validates every component, reporting every wrong one at once; {@code members} is copied. */
     public HazelcastMemberSettings {
-        clusterName = nonBlank(clusterName, "cluster-name");
-        interfaceAddress = nonBlank(interfaceAddress, "interface");
-        mapName = nonBlank(mapName, "map-name");
+        List<String> problems = new ArrayList<>();
+        clusterName = nonBlank(clusterName, "cluster-name", problems);
+        interfaceAddress = nonBlank(interfaceAddress, "interface", problems);
+        mapName = nonBlank(mapName, "map-name", problems);
         members = List.copyOf(Objects.requireNonNull(members, "members"));
         if (members.isEmpty()) {
-            throw new IllegalArgumentException("members must list at least one host:port");
+            problems.add("members must list at least one host:port");
         }
-        members.forEach(m -> nonBlank(m, "members"));
+        members.forEach(m -> nonBlank(m, "members", problems));
         if (port < 1 || port > 65_535) {
-            throw new IllegalArgumentException("port must be within 1..65535: " + port);
+            problems.add("port must be within 1..65535: " + port);
         }
         if (backupCount < 0 || backupCount > 6) {
-            throw new IllegalArgumentException("backup-count must be within 0..6: " + backupCount);
+            problems.add("backup-count must be within 0..6: " + backupCount);
         }
+        InvalidSettingsException.throwIfAny(problems);
     }
 
     /** Cluster {@code restdatasource} on 127.0.0.1:5701, members {@code 127.0.0.1:5701}, map {@code restdatasource-http}, 1 backup. */
@@ -76,9 +81,16 @@ public record HazelcastMemberSettings(String clusterName, String interfaceAddres
     }
 
     static String nonBlank(String value, String name) {
+        List<String> problems = new ArrayList<>();
+        String stripped = nonBlank(value, name, problems);
+        InvalidSettingsException.throwIfAny(problems);
+        return stripped;
+    }
+
+    private static String nonBlank(String value, String name, List<String> problems) {
         Objects.requireNonNull(value, name);
         if (value.isBlank()) {
-            throw new IllegalArgumentException(name + " must not be blank");
+            problems.add(name + " must not be blank");
         }
         return value.strip();
     }

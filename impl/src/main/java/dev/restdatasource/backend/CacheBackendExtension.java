@@ -8,6 +8,7 @@ import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -23,9 +24,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * by the first data-source call: joining a cluster takes seconds that no GraphQL request should wait for, and a
  * store that cannot be built (a port in use) fails the deployment instead of the first query.
  *
- * <p>At deployment validation it checks every value under the backend's prefix through {@link #check(Config)}, so a
- * wrong one fails the deployment naming its full key (nothing is started then), and it fails deployment on an unknown
- * key under the prefix (a typo would otherwise silently leave a default in place). A subclass registers itself
+ * <p>At deployment validation it checks every value under the backend's prefix through {@link #check(Config)}, so
+ * wrong ones fail the deployment, all of them reported together, each naming its full key (nothing is started then),
+ * and it fails deployment on an unknown key under the prefix (a typo would otherwise silently leave a default in place). A subclass registers itself
  * through {@code META-INF/services/jakarta.enterprise.inject.spi.Extension}; its jar need not be a bean archive.
  * Stateless.
  */
@@ -49,9 +50,10 @@ public abstract class CacheBackendExtension implements Extension {
     }
 
     /**
-     * Reads and checks every setting of the backend from {@code config}, starting nothing.
+     * Reads and checks every setting of the backend from {@code config}, starting nothing; read through a
+     * {@link SettingsReader} so that every wrong value is found.
      *
-     * @throws RuntimeException with a message naming the full key of the first wrong value
+     * @throws InvalidSettingsException listing every wrong value, each message naming its full key
      */
     protected abstract void check(Config config);
 
@@ -74,24 +76,27 @@ public abstract class CacheBackendExtension implements Extension {
 
     void checkSettings(@Observes AfterDeploymentValidation validation) {
         config().ifPresent(config -> {
-            unknownKeys(config.getPropertyNames()).forEach(
-                    problem -> validation.addDeploymentProblem(new IllegalArgumentException(problem)));
+            List<String> problems = new ArrayList<>(unknownKeys(config.getPropertyNames()));
             if (config.getOptionalValue(switchKey, String.class).isPresent()) {
                 try {
                     check(config);
+                } catch (InvalidSettingsException wrong) {
+                    problems.addAll(wrong.problems());
                 } catch (RuntimeException wrong) {
                     validation.addDeploymentProblem(wrong);
                 }
             }
+            problems.forEach(problem -> validation.addDeploymentProblem(new IllegalArgumentException(problem)));
         });
     }
 
     /** One message per name under the prefix that is not one of the backend's keys, sorted. */
     public List<String> unknownKeys(Iterable<String> names) {
+        List<String> known = keys.stream().map(key -> prefix + key).toList();
         TreeSet<String> problems = new TreeSet<>();
         for (String name : names) {
-            if (name.startsWith(prefix) && !keys.contains(name.substring(prefix.length()))) {
-                problems.add(name + ": unknown key; the known keys are " + prefix + String.join(", " + prefix, keys));
+            if (name.startsWith(prefix) && !known.contains(name)) {
+                problems.add(SettingsReader.unknownKeyMessage(name, known));
             }
         }
         return List.copyOf(problems);

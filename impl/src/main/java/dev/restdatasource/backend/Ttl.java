@@ -1,13 +1,32 @@
 package dev.restdatasource.backend;
 
 import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
- * Saturating conversions of the SPI's {@code ttl} argument, shared by the stores (public for the backend modules).
- * Stateless.
+ * What the SPI's {@code ttl} argument means to a store: the steps every store's {@code set} shares
+ * ({@link #setOrRemove}) and saturating conversions to the units of the vendors' calls. Public for the backend
+ * modules. Stateless.
  */
 public final class Ttl {
     private Ttl() {
+    }
+
+    /**
+     * The skeleton of {@code KeyValueCache.set}: checks that {@code key} and {@code value} are not {@code null}
+     * (throwing {@link NullPointerException} at once), then runs {@code remove} when {@code ttl} is zero or negative
+     * (such an entry is already expired: a set must delete what the key held, never store it), otherwise {@code write},
+     * which converts {@code ttl} ({@code null} means no expiry) with one of the methods below. Returns what the
+     * chosen call returns.
+     *
+     * @param remove the store's delete of {@code key}, its result discarded by the caller
+     * @param write  the store's write of {@code value} under {@code key} for a positive or {@code null} ttl
+     */
+    public static <R> R setOrRemove(String key, byte[] value, Duration ttl, Supplier<R> remove, Supplier<R> write) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        return isNonPositive(ttl) ? remove.get() : write.get();
     }
 
     /** Whether {@code ttl} asks for an entry that is already expired: zero or negative. {@code null} is not. */

@@ -4,10 +4,11 @@ import dev.restdatasource.store.InMemoryKeyValueCache;
 
 import dev.restdatasource.cache.KeyValueCache;
 import dev.restdatasource.cache.testkit.KeyValueCacheContract;
+import dev.restdatasource.internal.support.MutableClock;
 import java.time.Duration;
 
 class InMemoryKeyValueCacheContractTest extends KeyValueCacheContract {
-    private final FakeTime time = new FakeTime();
+    private final MutableClock time = new MutableClock();
 
     @Override
     protected KeyValueCache newCache() {

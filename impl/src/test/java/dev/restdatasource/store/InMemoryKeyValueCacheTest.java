@@ -9,13 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.restdatasource.internal.support.MutableClock;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
 
 class InMemoryKeyValueCacheTest {
     private static final long BOUND = 64 * 1024;
-    private final FakeTime time = new FakeTime();
+    private final MutableClock time = new MutableClock();
     private final InMemoryKeyValueCache cache = new InMemoryKeyValueCache(BOUND, time::nanoTime);
 
     private static <T> T now(CompletionStage<T> stage) {

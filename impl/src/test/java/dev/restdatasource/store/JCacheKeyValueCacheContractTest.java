@@ -4,6 +4,7 @@ import dev.restdatasource.store.JCacheKeyValueCache;
 
 import dev.restdatasource.cache.KeyValueCache;
 import dev.restdatasource.cache.testkit.KeyValueCacheContract;
+import dev.restdatasource.internal.support.MutableClock;
 import java.time.Duration;
 import javax.cache.CacheManager;
 import org.junit.jupiter.api.AfterAll;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 /** Runs the kit on Caffeine's JCache provider, with a fake clock for the expiry prefix. */
 class JCacheKeyValueCacheContractTest extends KeyValueCacheContract {
     private static CacheManager manager;
-    private final FakeTime time = new FakeTime();
+    private final MutableClock time = new MutableClock();
     private String cacheName;
 
     @BeforeAll
@@ -28,7 +29,7 @@ class JCacheKeyValueCacheContractTest extends KeyValueCacheContract {
     @Override
     protected KeyValueCache newCache() {
         cacheName = JCacheFixture.uniqueName();
-        return new JCacheKeyValueCache(JCacheFixture.newCache(manager, cacheName), time.clock());
+        return new JCacheKeyValueCache(JCacheFixture.newCache(manager, cacheName), time);
     }
 
     @Override

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.restdatasource.internal.support.MutableClock;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Arrays;
@@ -24,10 +25,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class JCacheKeyValueCacheTest {
-    private final FakeTime time = new FakeTime();
+    private final MutableClock time = new MutableClock();
     private final CacheManager manager = JCacheFixture.newManager();
     private final Cache<String, byte[]> raw = JCacheFixture.newCache(manager, JCacheFixture.uniqueName());
-    private final JCacheKeyValueCache cache = new JCacheKeyValueCache(raw, time.clock());
+    private final JCacheKeyValueCache cache = new JCacheKeyValueCache(raw, time);
 
     @AfterEach
     void close() {
@@ -47,7 +48,7 @@ class JCacheKeyValueCacheTest {
         join(cache.set("k", new byte[] {1, 2, 3}, Duration.ofSeconds(30)));
         byte[] stored = raw.get("k");
         assertEquals(8 + 3, stored.length);
-        assertEquals(time.clock().millis() + 30_000, expiryOf(stored));
+        assertEquals(time.millis() + 30_000, expiryOf(stored));
         assertArrayEquals(new byte[] {1, 2, 3}, Arrays.copyOfRange(stored, 8, stored.length));
     }
 
@@ -119,7 +120,7 @@ class JCacheKeyValueCacheTest {
         AtomicInteger ran = new AtomicInteger();
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            JCacheKeyValueCache async = new JCacheKeyValueCache(raw, time.clock(), task -> {
+            JCacheKeyValueCache async = new JCacheKeyValueCache(raw, time, task -> {
                 ran.incrementAndGet();
                 pool.execute(task);
             });

@@ -112,16 +112,11 @@ public final class InfinispanKeyValueCache implements KeyValueCache, AutoCloseab
 
     @Override
     public CompletionStage<Void> set(String key, byte[] value, Duration ttl) {
-        return call(() -> {
-            Objects.requireNonNull(key, "key");
-            Objects.requireNonNull(value, "value");
-            if (Ttl.isNonPositive(ttl)) {
-                return removes.removeAsync(key).thenApply(removed -> null);
-            }
-            // A copy: an embedded owner keeps the array itself, and the caller's array is not ours to keep.
-            return writes.putAsync(key, value.clone(), lifespanMillis(ttl), TimeUnit.MILLISECONDS)
-                    .thenApply(previous -> null);
-        });
+        // A copy: an embedded owner keeps the array itself, and the caller's array is not ours to keep.
+        return call(() -> Ttl.setOrRemove(key, value, ttl,
+                () -> removes.removeAsync(key).thenApply(removed -> null),
+                () -> writes.putAsync(key, value.clone(), lifespanMillis(ttl), TimeUnit.MILLISECONDS)
+                        .thenApply(previous -> null)));
     }
 
     @Override

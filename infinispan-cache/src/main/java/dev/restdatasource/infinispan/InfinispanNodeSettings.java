@@ -1,5 +1,8 @@
 package dev.restdatasource.infinispan;
 
+import dev.restdatasource.backend.InvalidSettingsException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -8,7 +11,8 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe; the {@code with...} methods return copies. Every component is non-null
  * (blank strings are refused) and numbers are in range, or the constructor throws
- * {@link IllegalArgumentException} / {@link NullPointerException} naming the setting.
+ * {@link NullPointerException} naming a missing setting, or an {@link InvalidSettingsException} (an
+ * {@link IllegalArgumentException}) listing every wrong one.
  *
  * @param clusterName  the JGroups cluster name; nodes join only a cluster of the same name
  * @param bindAddress  the address JGroups (TCP and FD_SOCK2) binds to
@@ -23,19 +27,20 @@ public record InfinispanNodeSettings(String clusterName, String bindAddress, int
     /** How many ports after each initial host TCPPING also probes. */
     public static final int PORT_RANGE = 3;
 
-    /** Validates every component. */
+    /** Validates every component, reporting every wrong one at once. */
     public InfinispanNodeSettings {
-        clusterName = nonBlank(clusterName, "cluster-name");
-        bindAddress = nonBlank(bindAddress, "bind-address");
-        initialHosts = nonBlank(initialHosts, "initial-hosts");
-        cacheName = nonBlank(cacheName, "cache-name");
+        List<String> problems = new ArrayList<>();
+        clusterName = nonBlank(clusterName, "cluster-name", problems);
+        bindAddress = nonBlank(bindAddress, "bind-address", problems);
+        initialHosts = nonBlank(initialHosts, "initial-hosts", problems);
+        cacheName = nonBlank(cacheName, "cache-name", problems);
         if (bindPort < 1 || bindPort > 65_535 - 50_000) {
-            throw new IllegalArgumentException("bind-port must be within 1..15535 (FD_SOCK2 uses port + 50000): "
-                    + bindPort);
+            problems.add("bind-port must be within 1..15535 (FD_SOCK2 uses port + 50000): " + bindPort);
         }
         if (owners < 1) {
-            throw new IllegalArgumentException("owners must be at least 1: " + owners);
+            problems.add("owners must be at least 1: " + owners);
         }
+        InvalidSettingsException.throwIfAny(problems);
     }
 
     /**
@@ -113,10 +118,10 @@ public record InfinispanNodeSettings(String clusterName, String bindAddress, int
                 PORT_RANGE);
     }
 
-    private static String nonBlank(String value, String name) {
+    private static String nonBlank(String value, String name, List<String> problems) {
         Objects.requireNonNull(value, name);
         if (value.isBlank()) {
-            throw new IllegalArgumentException(name + " must not be blank");
+            problems.add(name + " must not be blank");
         }
         return value.strip();
     }

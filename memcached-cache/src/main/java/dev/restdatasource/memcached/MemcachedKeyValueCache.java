@@ -92,25 +92,25 @@ public final class MemcachedKeyValueCache implements KeyValueCache, AutoCloseabl
 
     @Override
     public CompletionStage<Void> set(String key, byte[] value, Duration ttl) {
-        String safe = MemcachedKeys.safe(Objects.requireNonNull(key, "key"));
-        byte[] copy = Objects.requireNonNull(value, "value").clone();
-        if (Ttl.isNonPositive(ttl)) {
-            return call(() -> remove(safe));
-        }
-        int exptime = MemcachedExpiry.exptime(ttl, clock.instant().getEpochSecond());
-        return call(() -> {
-            if (copy.length > maxItemSize) {
-                return skipped(safe, copy.length, "the limit of " + maxItemSize + " bytes");
-            }
-            try {
-                client.set(safe, exptime, copy, BytesTranscoder.INSTANCE, client.getOpTimeout());
-            } catch (MemcachedServerException refused) {
-                if (!isTooLarge(refused)) {
-                    throw refused;
+        return Ttl.setOrRemove(key, value, ttl, () -> call(() -> remove(MemcachedKeys.safe(key))), () -> {
+            String safe = MemcachedKeys.safe(key);
+            byte[] copy = value.clone();
+            int exptime = MemcachedExpiry.exptime(ttl, clock.instant().getEpochSecond());
+            return call(() -> {
+                if (copy.length > maxItemSize) {
+                    return skipped(safe, copy.length, "the limit of " + maxItemSize + " bytes");
                 }
-                return skipped(safe, copy.length, "the server's item size limit (" + refused.getMessage().strip() + ")");
-            }
-            return null;
+                try {
+                    client.set(safe, exptime, copy, BytesTranscoder.INSTANCE, client.getOpTimeout());
+                } catch (MemcachedServerException refused) {
+                    if (!isTooLarge(refused)) {
+                        throw refused;
+                    }
+                    return skipped(safe, copy.length, "the server's item size limit ("
+                            + refused.getMessage().strip() + ")");
+                }
+                return null;
+            });
         });
     }
 

@@ -1,8 +1,10 @@
 package dev.restdatasource.memcached;
 
 import dev.restdatasource.backend.HostPort;
+import dev.restdatasource.backend.InvalidSettingsException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,7 +13,8 @@ import java.util.Objects;
  * Config keys (prefix {@code restdatasource.memcached.}) and the options of Apollo's memcached store they stand for.
  *
  * <p>Immutable and thread-safe; the {@code with...} methods return copies. The constructor checks every component and
- * throws {@link IllegalArgumentException} / {@link NullPointerException} whose message starts with the key at fault.
+ * throws {@link NullPointerException} for a missing one, or an {@link InvalidSettingsException} (an
+ * {@link IllegalArgumentException}) listing every wrong one, each message starting with the key at fault.
  *
  * @param servers            the servers, {@code host:port} each, port 1..65535, at least one; keys are spread over
  *                           them by consistent (Ketama) hashing ({@code servers}; Apollo's server list)
@@ -31,22 +34,27 @@ public record MemcachedSettings(List<String> servers, Duration opTimeout, Durati
     /** memcached's default item size limit ({@code -I 1m}). */
     public static final int DEFAULT_MAX_ITEM_SIZE = 1 << 20;
 
-    /** Checks every component; {@code servers} is copied. */
+    /** Checks every component, reporting every wrong one at once; {@code servers} is copied. */
     public MemcachedSettings {
         servers = List.copyOf(Objects.requireNonNull(servers, "servers"));
+        Objects.requireNonNull(opTimeout, "op-timeout");
+        Objects.requireNonNull(connectTimeout, "connect-timeout");
+        Objects.requireNonNull(healInterval, "heal-interval");
+        List<String> problems = new ArrayList<>();
         if (servers.isEmpty()) {
-            throw new IllegalArgumentException("servers must list at least one host:port");
+            problems.add("servers must list at least one host:port");
         }
-        servers.forEach(MemcachedSettings::address);
-        opTimeout = positive(opTimeout, "op-timeout");
-        connectTimeout = positive(connectTimeout, "connect-timeout");
-        healInterval = positive(healInterval, "heal-interval");
+        servers.forEach(server -> InvalidSettingsException.collect(problems, () -> address(server)));
+        positive(opTimeout, "op-timeout", problems);
+        positive(connectTimeout, "connect-timeout", problems);
+        positive(healInterval, "heal-interval", problems);
         if (connectionPoolSize < 1 || connectionPoolSize > 64) {
-            throw new IllegalArgumentException("connection-pool-size must be within 1..64: " + connectionPoolSize);
+            problems.add("connection-pool-size must be within 1..64: " + connectionPoolSize);
         }
         if (maxItemSize < 1 || maxItemSize > 1 << 30) {
-            throw new IllegalArgumentException("max-item-size must be within 1..1073741824: " + maxItemSize);
+            problems.add("max-item-size must be within 1..1073741824: " + maxItemSize);
         }
+        InvalidSettingsException.throwIfAny(problems);
     }
 
     /**
@@ -98,11 +106,9 @@ public record MemcachedSettings(List<String> servers, Duration opTimeout, Durati
         return InetSocketAddress.createUnresolved(address.host(), address.port());
     }
 
-    private static Duration positive(Duration value, String name) {
-        Objects.requireNonNull(value, name);
+    private static void positive(Duration value, String name, List<String> problems) {
         if (value.isZero() || value.isNegative()) {
-            throw new IllegalArgumentException(name + " must be positive: " + value);
+            problems.add(name + " must be positive: " + value);
         }
-        return value;
     }
 }

@@ -80,7 +80,7 @@ class MemcachedCdiTest extends KeyValueCacheCdiContract {
                         + " within 1..65535"},
                 new String[] {"op-timeout", "soon", PREFIX + "op-timeout: 'soon' is not a duration"},
                 new String[] {"heal-interval", "0s", PREFIX + "heal-interval must be positive: PT0S"},
-                new String[] {"failure-mode", "yes", PREFIX + "failure-mode must be true or false: yes"},
+                new String[] {"failure-mode", "yes", PREFIX + "failure-mode: 'yes' must be true or false"},
                 new String[] {"connection-pool-size", "0", PREFIX + "connection-pool-size must be within 1..64: 0"},
                 new String[] {"max-item-size", "big", PREFIX + "max-item-size"},
                 new String[] {"sever", "x", PREFIX + "sever: unknown key"});

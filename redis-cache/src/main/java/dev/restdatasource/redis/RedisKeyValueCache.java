@@ -83,13 +83,11 @@ public final class RedisKeyValueCache implements KeyValueCache, AutoCloseable {
     @Override
     public CompletionStage<Void> set(String key, byte[] value, Duration ttl) {
         String k = keyPrefix.concat(Objects.requireNonNull(key, "key"));
-        Objects.requireNonNull(value, "value");
-        if (Ttl.isNonPositive(ttl)) {
-            return call(redis -> redis.del(k)).thenApply(removed -> null);
-        }
-        long millis = ttlMillis(ttl);
-        return call(redis -> millis == 0 ? redis.set(k, value) : redis.set(k, value, SetArgs.Builder.px(millis)))
-                .thenApply(ok -> null);
+        return Ttl.setOrRemove(key, value, ttl, () -> call(redis -> redis.del(k)).thenApply(removed -> null), () -> {
+            long millis = ttlMillis(ttl);
+            return call(redis -> millis == 0 ? redis.set(k, value) : redis.set(k, value, SetArgs.Builder.px(millis)))
+                    .thenApply(ok -> null);
+        });
     }
 
     @Override

@@ -1,10 +1,12 @@
 package dev.restdatasource.redis;
 
+import dev.restdatasource.backend.InvalidSettingsException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SslVerifyMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -21,8 +23,9 @@ import java.util.Objects;
  * its sentinels inside, hence the separate switch).
  *
  * <p>Immutable and thread-safe. Every component is checked by the constructor, which throws
- * {@link IllegalArgumentException} or {@link NullPointerException} whose message starts with the setting's short key
- * (e.g. {@code "command-timeout must be positive"}), never with a password.
+ * {@link NullPointerException} naming a missing component, or an {@link InvalidSettingsException} (an
+ * {@link IllegalArgumentException}) listing every wrong one, each message starting with the setting's short key (e.g.
+ * {@code "command-timeout must be positive"}), never with a password.
  *
  * @param uri                the Redis URI, or the cluster's seed URIs (comma-separated) when {@code cluster}
  * @param cluster            whether {@code uri} names the seed nodes of a Redis Cluster
@@ -48,28 +51,36 @@ public record RedisSettings(String uri, boolean cluster, String username, String
     /** The default {@code request-queue-size}: 10,000 commands (Lettuce's own is unbounded). */
     public static final int DEFAULT_REQUEST_QUEUE_SIZE = 10_000;
 
-    /** Validates every component. */
+    /** Validates every component, reporting every wrong one at once. */
     public RedisSettings {
         Objects.requireNonNull(uri, "uri");
-        if (uri.isBlank()) {
-            throw new IllegalArgumentException("uri must not be blank");
-        }
         uri = uri.strip();
         tlsVerify = Objects.requireNonNull(tlsVerify, "tls.verify").strip().toLowerCase(Locale.ROOT);
         keyPrefix = Objects.requireNonNull(keyPrefix, "key-prefix");
+        Objects.requireNonNull(commandTimeout, "command-timeout");
+        Objects.requireNonNull(connectTimeout, "connect-timeout");
+        List<String> problems = new ArrayList<>();
+        if (uri.isEmpty()) {
+            problems.add("uri must not be blank");
+        }
         if (username != null && password == null) {
-            throw new IllegalArgumentException("username needs a password as well");
+            problems.add("username needs a password as well");
         }
-        verifyMode(tlsVerify);
+        String verify = tlsVerify;
+        InvalidSettingsException.collect(problems, () -> verifyMode(verify));
         if (truststore != null && !Files.isReadable(truststore)) {
-            throw new IllegalArgumentException("tls.truststore is not a readable file: " + truststore);
+            problems.add("tls.truststore is not a readable file: " + truststore);
         }
-        positive(commandTimeout, "command-timeout");
-        positive(connectTimeout, "connect-timeout");
+        positive(commandTimeout, "command-timeout", problems);
+        positive(connectTimeout, "connect-timeout", problems);
         if (requestQueueSize < 1) {
-            throw new IllegalArgumentException("request-queue-size must be at least 1: " + requestQueueSize);
+            problems.add("request-queue-size must be at least 1: " + requestQueueSize);
         }
-        parse(uri, cluster);
+        if (!uri.isEmpty()) {
+            String u = uri;
+            InvalidSettingsException.collect(problems, () -> parse(u, cluster));
+        }
+        InvalidSettingsException.throwIfAny(problems);
     }
 
     /** A standalone or Sentinel {@code uri} with every other setting at its default. */
@@ -185,10 +196,9 @@ public record RedisSettings(String uri, boolean cluster, String username, String
         };
     }
 
-    private static void positive(Duration value, String name) {
-        Objects.requireNonNull(value, name);
+    private static void positive(Duration value, String name, List<String> problems) {
         if (value.isZero() || value.isNegative()) {
-            throw new IllegalArgumentException(name + " must be positive: " + value);
+            problems.add(name + " must be positive: " + value);
         }
     }
 }

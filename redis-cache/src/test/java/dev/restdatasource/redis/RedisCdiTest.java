@@ -83,13 +83,13 @@ class RedisCdiTest extends KeyValueCacheCdiContract {
                         + " redis-sentinel://: http://127.0.0.1:6379"},
                 new String[] {"uri", "redis://127.0.0.1:1,redis://127.0.0.1:2", PREFIX + "uri lists several nodes;"
                         + " set cluster=true"},
-                new String[] {"cluster", "yes", PREFIX + "cluster must be true or false: yes"},
+                new String[] {"cluster", "yes", PREFIX + "cluster: 'yes' must be true or false"},
                 new String[] {"username", "app", PREFIX + "username needs a password"},
                 new String[] {"tls.verify", "strict", PREFIX + "tls.verify must be full, ca or none: strict"},
                 new String[] {"tls.truststore", "/nonexistent/truststore.p12", PREFIX
                         + "tls.truststore is not a readable file: /nonexistent/truststore.p12"},
                 new String[] {"command-timeout", "0ms", PREFIX + "command-timeout must be positive: PT0S"},
-                new String[] {"connect-timeout", "soon", PREFIX + "connect-timeout is not a duration"},
+                new String[] {"connect-timeout", "soon", PREFIX + "connect-timeout: 'soon' is not a duration"},
                 new String[] {"request-queue-size", "0", PREFIX + "request-queue-size must be at least 1: 0"},
                 new String[] {"request-queue-size", "many", PREFIX + "request-queue-size is not a whole number: many"},
                 new String[] {"comand-timeout", "1s", PREFIX + "comand-timeout: unknown key"});

@@ -1,5 +1,6 @@
 package dev.restdatasource.it.app;
 
+import dev.restdatasource.example.movies.Movie;
 import dev.restdatasource.RESTDataSource;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.concurrent.CompletionStage;

@@ -1,5 +1,6 @@
 package dev.restdatasource.it.app;
 
+import dev.restdatasource.example.movies.Movie;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;

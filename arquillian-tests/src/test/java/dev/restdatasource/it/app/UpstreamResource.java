@@ -1,5 +1,6 @@
 package dev.restdatasource.it.app;
 
+import dev.restdatasource.example.movies.Movie;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -37,7 +38,7 @@ public class UpstreamResource {
     @Path("movies/{id}")
     public Response movie(@PathParam("id") String id) {
         counters.request("movies/" + id);
-        return Response.ok(new Movie(id, "Movie " + id))
+        return Response.ok(Movies.movie(id, "Movie " + id))
                 .header("Cache-Control", "public, max-age=60")
                 .header("ETag", "\"movie-" + id + "\"")
                 .header("Vary", "Accept-Encoding")
@@ -55,7 +56,7 @@ public class UpstreamResource {
             counters.notModified(path);
             return Response.notModified().header("ETag", etag).header("Cache-Control", "public, max-age=1").build();
         }
-        return Response.ok(new Movie(id, "Fresh " + id))
+        return Response.ok(Movies.movie(id, "Fresh " + id))
                 .header("Cache-Control", "public, max-age=1")
                 .header("ETag", etag)
                 .build();
@@ -67,7 +68,7 @@ public class UpstreamResource {
     public Response uncached(@PathParam("id") String id) throws InterruptedException {
         counters.request("uncached/" + id);
         Thread.sleep(300);
-        return Response.ok(new Movie(id, "Uncached " + id)).header("Cache-Control", "no-store").build();
+        return Response.ok(Movies.movie(id, "Uncached " + id)).header("Cache-Control", "no-store").build();
     }
 
     /** The caller's profile: private to the token's user. */
@@ -127,7 +128,7 @@ public class UpstreamResource {
         counters.request("slow");
         try {
             Thread.sleep(5_000);
-            return Response.ok(new Movie("slow", "Too late")).build();
+            return Response.ok(Movies.movie("slow", "Too late")).build();
         } finally {
             counters.request("slow-answered");
         }

@@ -1,6 +1,7 @@
 package dev.restdatasource.it.ft;
 
-import dev.restdatasource.it.app.Movie;
+import dev.restdatasource.example.movies.Movie;
+import dev.restdatasource.it.app.Movies;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,6 +29,6 @@ public interface DownClient {
 
     /** The fallback method of {@link #movieOrPlaceholder}. */
     default Movie placeholder(String id) {
-        return new Movie(id, "Placeholder " + id);
+        return Movies.movie(id, "Placeholder " + id);
     }
 }

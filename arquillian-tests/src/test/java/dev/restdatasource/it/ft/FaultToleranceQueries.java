@@ -1,7 +1,7 @@
 package dev.restdatasource.it.ft;
 
 import dev.restdatasource.DataSource;
-import dev.restdatasource.it.app.Movie;
+import dev.restdatasource.example.movies.Movie;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.graphql.GraphQLApi;

@@ -1,6 +1,6 @@
 package dev.restdatasource.it.ft;
 
-import dev.restdatasource.it.app.Movie;
+import dev.restdatasource.example.movies.Movie;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;

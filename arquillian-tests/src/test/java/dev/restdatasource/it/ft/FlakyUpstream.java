@@ -1,6 +1,7 @@
 package dev.restdatasource.it.ft;
 
-import dev.restdatasource.it.app.Movie;
+import dev.restdatasource.example.movies.Movie;
+import dev.restdatasource.it.app.Movies;
 import dev.restdatasource.it.app.UpstreamCounters;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -26,6 +27,6 @@ public class FlakyUpstream {
         if (counters.of(path).getRequests() == 1) {
             return Response.status(503).header("Cache-Control", "no-store").type(MediaType.TEXT_PLAIN).entity("busy").build();
         }
-        return Response.ok(new Movie(id, "Flaky " + id)).header("Cache-Control", "no-store").build();
+        return Response.ok(Movies.movie(id, "Flaky " + id)).header("Cache-Control", "no-store").build();
     }
 }

@@ -1,6 +1,7 @@
 package dev.restdatasource.it.ft;
 
-import dev.restdatasource.it.app.Movie;
+import dev.restdatasource.example.movies.Movie;
+import dev.restdatasource.it.app.Movies;
 import jakarta.enterprise.context.Dependent;
 import org.eclipse.microprofile.faulttolerance.ExecutionContext;
 import org.eclipse.microprofile.faulttolerance.FallbackHandler;
@@ -10,6 +11,6 @@ import org.eclipse.microprofile.faulttolerance.FallbackHandler;
 public class NoMovie implements FallbackHandler<Movie> {
     @Override
     public Movie handle(ExecutionContext context) {
-        return new Movie(String.valueOf(context.getParameters()[0]), "Fallback after " + context.getFailure().getClass().getSimpleName());
+        return Movies.movie(String.valueOf(context.getParameters()[0]), "Fallback after " + context.getFailure().getClass().getSimpleName());
     }
 }

@@ -3,6 +3,8 @@ package dev.restdatasource.hazelcast.cdi;
 import com.hazelcast.core.HazelcastInstance;
 import dev.restdatasource.cache.KeyValueCache;
 import dev.restdatasource.backend.HostPort;
+import dev.restdatasource.backend.InvalidSettingsException;
+import dev.restdatasource.backend.SettingsReader;
 import dev.restdatasource.hazelcast.HazelcastCaches;
 import dev.restdatasource.hazelcast.HazelcastKeyValueCache;
 import dev.restdatasource.hazelcast.HazelcastMemberSettings;
@@ -10,9 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -32,8 +32,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * {@code map-name} whatever the mode, and leaves the instance to the application; otherwise the store starts
  * its own member or client, shut down when the application stops.
  *
- * <p>Failure: a wrong value fails deployment (the extension checks every key at deployment validation) with a
- * message naming the full key, e.g. {@code restdatasource.hazelcast.port}. Thread-safety: CDI calls the
+ * <p>Failure: wrong values fail deployment (the extension checks every key at deployment validation), all reported
+ * together, each message naming the full key, e.g. {@code restdatasource.hazelcast.port}. Thread-safety: CDI calls the
  * producer once per application.
  */
 @ApplicationScoped
@@ -57,37 +57,34 @@ public class HazelcastCacheProducer {
 
     /**
      * What {@code config} asks for, every value checked; starts nothing. {@link HazelcastCacheExtension} calls it at
-     * deployment validation so that a wrong value fails the deployment.
+     * deployment validation so that wrong values fail the deployment.
      *
-     * @throws IllegalArgumentException (or MicroProfile Config's exception for a value that does not convert or a
-     *                                  required key that is missing) with a message naming the full key
+     * @throws InvalidSettingsException listing every wrong value (and a required key that is missing), each message
+     *                                  naming the full key
      */
     static Choice read(Config config) {
-        String mode = config.getValue(MODE, String.class).trim().toLowerCase(Locale.ROOT);
+        SettingsReader r = new SettingsReader(config);
+        String mode = r.required(MODE) == null ? null : r.oneOf(MODE, null, "embedded", "client");
         HazelcastMemberSettings d = HazelcastMemberSettings.defaults();
-        String mapName = config.getOptionalValue(PREFIX + "map-name", String.class).orElse(d.mapName());
-        String clusterName = config.getOptionalValue(PREFIX + "cluster-name", String.class).orElse(d.clusterName());
-        if (mode.equals("client")) {
-            List<String> addresses = HostPort.parseList(PREFIX + "addresses",
-                    config.getValue(PREFIX + "addresses", String.class), false).stream().map(HostPort::toString).toList();
-            return new Choice(null, clusterName, addresses, mapName);
+        String mapName = r.string(PREFIX + "map-name", d.mapName());
+        String clusterName = r.string(PREFIX + "cluster-name", d.clusterName());
+        Choice choice = null;
+        if ("client".equals(mode)) {
+            List<HostPort> addresses = r.required(PREFIX + "addresses") == null ? List.of()
+                    : r.hostPorts(PREFIX + "addresses", false, List.of());
+            choice = new Choice(null, clusterName, addresses.stream().map(HostPort::toString).toList(), mapName);
+        } else if ("embedded".equals(mode)) {
+            String interfaceAddress = r.string(PREFIX + "interface", d.interfaceAddress());
+            int port = r.integer(PREFIX + "port", d.port());
+            List<String> members = r.list(PREFIX + "members", d.members());
+            int backupCount = r.integer(PREFIX + "backup-count", d.backupCount());
+            // The record names its components by their short key ("port must be ..."): the reader adds the prefix.
+            HazelcastMemberSettings member = r.check(PREFIX, () -> new HazelcastMemberSettings(clusterName,
+                    interfaceAddress, port, members, mapName, backupCount));
+            choice = new Choice(member, clusterName, null, mapName);
         }
-        if (!mode.equals("embedded")) {
-            throw new IllegalArgumentException(MODE + " must be embedded or client: " + mode);
-        }
-        String interfaceAddress = config.getOptionalValue(PREFIX + "interface", String.class)
-                .orElse(d.interfaceAddress());
-        int port = config.getOptionalValue(PREFIX + "port", Integer.class).orElse(d.port());
-        List<String> members = config.getOptionalValue(PREFIX + "members", String.class)
-                .map(HazelcastCacheProducer::list).orElse(d.members());
-        int backupCount = config.getOptionalValue(PREFIX + "backup-count", Integer.class).orElse(d.backupCount());
-        try {
-            return new Choice(new HazelcastMemberSettings(clusterName, interfaceAddress, port, members, mapName,
-                    backupCount), clusterName, null, mapName);
-        } catch (IllegalArgumentException e) {
-            // The record names its components by their short key ("port must be ..."): give the full key.
-            throw new IllegalArgumentException(PREFIX + e.getMessage(), e);
-        }
+        r.throwIfProblems();
+        return choice;
     }
 
     /**
@@ -105,9 +102,5 @@ public class HazelcastCacheProducer {
         if (cache instanceof HazelcastKeyValueCache store) {
             store.close();
         }
-    }
-
-    private static List<String> list(String commaSeparated) {
-        return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 }

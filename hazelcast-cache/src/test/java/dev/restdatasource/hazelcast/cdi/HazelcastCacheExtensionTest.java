@@ -3,6 +3,7 @@ package dev.restdatasource.hazelcast.cdi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.restdatasource.backend.InvalidSettingsException;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.util.List;
@@ -45,5 +46,18 @@ class HazelcastCacheExtensionTest {
         return new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(Map.of(
                 "restdatasource.hazelcast.mode", "client", "restdatasource.hazelcast.addresses", addresses),
                 "test", 500)).build();
+    }
+
+    @Test
+    void everyWrongValueIsReportedAtOnceEachNamingItsFullKey() {
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> HazelcastCacheProducer.read(
+                new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(Map.of(
+                        "restdatasource.hazelcast.mode", "embedded",
+                        "restdatasource.hazelcast.port", "abc",
+                        "restdatasource.hazelcast.members", " , ",
+                        "restdatasource.hazelcast.backup-count", "7"), "test", 500)).build()));
+        assertEquals(List.of("restdatasource.hazelcast.port is not a whole number: abc",
+                "restdatasource.hazelcast.members must list at least one host:port",
+                "restdatasource.hazelcast.backup-count must be within 0..6: 7"), e.problems());
     }
 }

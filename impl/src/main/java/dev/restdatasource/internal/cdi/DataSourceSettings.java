@@ -1,18 +1,14 @@
 package dev.restdatasource.internal.cdi;
 
+import dev.restdatasource.DataSourceConfig;
+import dev.restdatasource.backend.SettingsReader;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -44,7 +40,8 @@ import org.eclipse.microprofile.config.Config;
  * {@link #BACKEND_PREFIXES}), which
  * those modules read themselves. Empty values count as absent (MicroProfile Config's rule).
  *
- * <p>Immutable and thread-safe.
+ * <p>Read through the backend kit's {@link SettingsReader}, the reader the cache backend modules use as well, so
+ * every problem is reported at once, each naming its full key. Immutable and thread-safe.
  */
 public final class DataSourceSettings {
     /** The prefix of every key. */
@@ -74,8 +71,6 @@ public final class DataSourceSettings {
 
     private static final List<String> KNOWN_KEYS = List.of(CACHE_MAX_BYTES, CACHE_TIMEOUT, REQUEST_TIMEOUT,
             MAX_REDIRECTS, EXPOSE_UPSTREAM_DETAILS, PREFIX + "<name>" + URL_SUFFIX);
-    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
-    private static final Pattern BYTES = Pattern.compile("(\\d+)\\s*(KiB|MiB|GiB)?", Pattern.CASE_INSENSITIVE);
 
     private final long cacheMaxBytes;
     private final Duration cacheTimeout;
@@ -84,13 +79,13 @@ public final class DataSourceSettings {
     private final boolean exposeUpstreamDetails;
     private final Map<String, String> urls;
 
-    private DataSourceSettings(Reader r) {
+    private DataSourceSettings(SettingsReader r) {
         this.cacheMaxBytes = r.bytes(CACHE_MAX_BYTES, DEFAULT_CACHE_MAX_BYTES);
-        this.cacheTimeout = r.duration(CACHE_TIMEOUT, dev.restdatasource.DataSourceConfig.DEFAULT_CACHE_TIMEOUT);
-        this.requestTimeout = r.duration(REQUEST_TIMEOUT, dev.restdatasource.DataSourceConfig.DEFAULT_REQUEST_TIMEOUT);
-        this.maxRedirects = r.nonNegativeInt(MAX_REDIRECTS, dev.restdatasource.DataSourceConfig.DEFAULT_MAX_REDIRECTS);
+        this.cacheTimeout = r.positiveDuration(CACHE_TIMEOUT, DataSourceConfig.DEFAULT_CACHE_TIMEOUT);
+        this.requestTimeout = r.positiveDuration(REQUEST_TIMEOUT, DataSourceConfig.DEFAULT_REQUEST_TIMEOUT);
+        this.maxRedirects = r.nonNegativeInt(MAX_REDIRECTS, DataSourceConfig.DEFAULT_MAX_REDIRECTS);
         this.exposeUpstreamDetails = r.bool(EXPOSE_UPSTREAM_DETAILS, false);
-        this.urls = r.urlsAndUnknownKeys();
+        this.urls = urlsAndUnknownKeys(r);
     }
 
     /**
@@ -99,17 +94,17 @@ public final class DataSourceSettings {
      * @throws InvalidSettingsException listing every wrong value and unknown key, each message starting with its key
      */
     public static DataSourceSettings load(Config config) {
-        Reader reader = new Reader(config);
+        SettingsReader reader = new SettingsReader(config);
         DataSourceSettings settings = new DataSourceSettings(reader);
-        if (!reader.problems.isEmpty()) {
-            throw new InvalidSettingsException(reader.problems);
+        if (!reader.problems().isEmpty()) {
+            throw new InvalidSettingsException(reader.problems());
         }
         return settings;
     }
 
     /** Returns the settings when nothing is configured. */
     public static DataSourceSettings defaults() {
-        return new DataSourceSettings(new Reader(null));
+        return new DataSourceSettings(new SettingsReader(null));
     }
 
     /** Returns {@value #CACHE_MAX_BYTES}: the in-memory store's bound in bytes, always {@code > 0}. */
@@ -156,182 +151,43 @@ public final class DataSourceSettings {
      * Thrown by {@link #load} when settings are wrong; {@link #problems()} holds one message per key, each
      * starting with the key (e.g. {@code restdatasource.max-redirects: '-1' must be a whole number >= 0}).
      */
-    public static final class InvalidSettingsException extends IllegalArgumentException {
+    public static final class InvalidSettingsException extends dev.restdatasource.backend.InvalidSettingsException {
         private static final long serialVersionUID = 1L;
-        private final List<String> problems;
 
         InvalidSettingsException(List<String> problems) {
-            super(String.join("; ", problems));
-            this.problems = List.copyOf(problems);
-        }
-
-        /** Returns one message per wrong key, in key order of reading. */
-        public List<String> problems() {
-            return problems;
+            super(problems);
         }
     }
 
-    /** Reads raw strings and records problems instead of stopping at the first. */
-    private static final class Reader {
-        private final Config config;
-        private final List<String> problems = new ArrayList<>();
-
-        Reader(Config config) {
-            this.config = config;
-        }
-
-        private String raw(String key) {
-            if (config == null) {
-                return null;
+    /** Collects the {@code <name>.url} keys and reports every other unknown key under the prefix. */
+    private static Map<String, String> urlsAndUnknownKeys(SettingsReader r) {
+        Map<String, String> urls = new TreeMap<>();
+        for (String key : r.keysUnder(PREFIX, BACKEND_PREFIXES)) {
+            if (KNOWN_KEYS.contains(key)) {
+                continue;
             }
-            try {
-                return config.getOptionalValue(key, String.class).map(String::trim).filter(s -> !s.isEmpty()).orElse(null);
-            } catch (RuntimeException e) { // e.g. an expression naming a missing property
-                problems.add(key + ": cannot be read (" + e.getMessage() + ")");
-                return null;
+            String dataSource = dataSourceOfUrlKey(key);
+            if (dataSource == null) {
+                r.unknownKey(key, KNOWN_KEYS);
+                continue;
             }
-        }
-
-        long bytes(String key, long fallback) {
-            String value = raw(key);
-            if (value == null) {
-                return fallback;
-            }
-            Matcher m = BYTES.matcher(value);
-            if (m.matches()) {
-                try {
-                    long n = Long.parseLong(m.group(1));
-                    String unit = m.group(2) == null ? "" : m.group(2).toLowerCase(Locale.ROOT);
-                    int shift = switch (unit) {
-                        case "kib" -> 10;
-                        case "mib" -> 20;
-                        case "gib" -> 30;
-                        default -> 0;
-                    };
-                    if (n > 0 && n <= (Long.MAX_VALUE >> shift)) {
-                        return n << shift;
-                    }
-                } catch (NumberFormatException tooLong) {
-                    // reported below
-                }
-            }
-            problems.add(key + ": '" + value + "' is not a size in bytes > 0 (use 67108864, 512KiB, 64MiB or 1GiB)");
-            return fallback;
-        }
-
-        Duration duration(String key, Duration fallback) {
-            String value = raw(key);
-            if (value == null) {
-                return fallback;
-            }
-            Duration d = parseDuration(value);
-            if (d == null) {
-                problems.add(key + ": '" + value + "' is not a duration (use 500ms, 30s, 2m or an ISO-8601 duration)");
-                return fallback;
-            }
-            if (d.isZero() || d.isNegative()) {
-                problems.add(key + ": '" + value + "' must be a positive duration");
-                return fallback;
-            }
-            return d;
-        }
-
-        int nonNegativeInt(String key, int fallback) {
-            String value = raw(key);
-            if (value == null) {
-                return fallback;
-            }
-            try {
-                int n = Integer.parseInt(value);
-                if (n >= 0) {
-                    return n;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            problems.add(key + ": '" + value + "' must be a whole number >= 0");
-            return fallback;
-        }
-
-        boolean bool(String key, boolean fallback) {
-            String value = raw(key);
-            if (value == null) {
-                return fallback;
-            }
-            if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
-                return Boolean.parseBoolean(value);
-            }
-            problems.add(key + ": '" + value + "' must be true or false");
-            return fallback;
-        }
-
-        /** Collects the {@code <name>.url} keys and reports every other unknown key under the prefix. */
-        Map<String, String> urlsAndUnknownKeys() {
-            Map<String, String> urls = new TreeMap<>();
-            if (config == null) {
-                return Map.of();
-            }
-            TreeSet<String> names = new TreeSet<>();
-            for (String name : config.getPropertyNames()) {
-                if (name.startsWith(PREFIX) && BACKEND_PREFIXES.stream().noneMatch(name::startsWith)) {
-                    names.add(name);
-                }
-            }
-            for (String key : names) {
-                if (KNOWN_KEYS.contains(key)) {
-                    continue;
-                }
-                String dataSource = dataSourceOfUrlKey(key);
-                if (dataSource == null) {
-                    problems.add(key + ": unknown key; the known keys are " + String.join(", ", KNOWN_KEYS));
-                    continue;
-                }
-                String value = raw(key);
-                if (value == null) {
-                    continue;
-                }
+            r.trimmed(key).ifPresent(value -> {
                 if (isAbsoluteHttpUrl(value)) {
                     urls.put(dataSource, value);
                 } else {
-                    problems.add(key + ": '" + value + "' is not an absolute http or https URL (e.g. https://api.example.com/v1/)");
+                    r.problem(key + ": '" + value + "' is not an absolute http or https URL (e.g. https://api.example.com/v1/)");
                 }
-            }
-            return Map.copyOf(urls);
+            });
         }
-
-        private static String dataSourceOfUrlKey(String key) {
-            if (!key.endsWith(URL_SUFFIX)) {
-                return null;
-            }
-            String name = key.substring(PREFIX.length(), key.length() - URL_SUFFIX.length());
-            return name.isEmpty() || name.startsWith(".") || name.endsWith(".") ? null : name;
-        }
+        return Map.copyOf(urls);
     }
 
-    /**
-     * Parses {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h} or ISO-8601; null when it is none of these. Public so
-     * that the backend modules read their durations the same way.
-     */
-    public static Duration parseDuration(String value) {
-        Matcher m = SHORT_DURATION.matcher(value);
-        if (m.matches()) {
-            try {
-                long n = Long.parseLong(m.group(1));
-                return switch (m.group(2)) {
-                    case "ms" -> Duration.ofMillis(n);
-                    case "s" -> Duration.ofSeconds(n);
-                    case "m" -> Duration.ofMinutes(n);
-                    default -> Duration.ofHours(n);
-                };
-            } catch (NumberFormatException | ArithmeticException tooLong) {
-                return null;
-            }
-        }
-        try {
-            return Duration.parse(value.toUpperCase(Locale.ROOT));
-        } catch (DateTimeParseException e) {
+    private static String dataSourceOfUrlKey(String key) {
+        if (!key.endsWith(URL_SUFFIX)) {
             return null;
         }
+        String name = key.substring(PREFIX.length(), key.length() - URL_SUFFIX.length());
+        return name.isEmpty() || name.startsWith(".") || name.endsWith(".") ? null : name;
     }
 
     static boolean isAbsoluteHttpUrl(String value) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.restdatasource.backend.SettingsReader;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.time.Duration;
@@ -55,10 +56,10 @@ class DataSourceSettingsTest {
     void sizesAndDurationsInOtherForms() {
         assertEquals(512L << 10, DataSourceSettings.load(config(Map.of("restdatasource.cache.max-bytes", "512kib"))).cacheMaxBytes());
         assertEquals(1L << 30, DataSourceSettings.load(config(Map.of("restdatasource.cache.max-bytes", "1GiB"))).cacheMaxBytes());
-        assertEquals(Duration.ofSeconds(90), DataSourceSettings.parseDuration("PT1M30S"));
-        assertEquals(Duration.ofHours(1), DataSourceSettings.parseDuration("1h"));
-        assertEquals(null, DataSourceSettings.parseDuration("30"));
-        assertEquals(null, DataSourceSettings.parseDuration("30 seconds"));
+        assertEquals(Duration.ofSeconds(90), SettingsReader.parseDuration("PT1M30S"));
+        assertEquals(Duration.ofHours(1), SettingsReader.parseDuration("1h"));
+        assertEquals(null, SettingsReader.parseDuration("30"));
+        assertEquals(null, SettingsReader.parseDuration("30 seconds"));
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.restdatasource.internal.store;
 
-import dev.restdatasource.store.FakeTime;
+import dev.restdatasource.internal.support.MutableClock;
 
 import dev.restdatasource.store.TestStores;
 
@@ -12,7 +12,7 @@ import java.time.Duration;
 
 /** The wrapper over a healthy store behaves exactly as the store (a generous timeout keeps CI noise out). */
 class ErrorsAreMissesKeyValueCacheContractTest extends KeyValueCacheContract {
-    private final FakeTime time = new FakeTime();
+    private final MutableClock time = new MutableClock();
 
     @Override
     protected KeyValueCache newCache() {

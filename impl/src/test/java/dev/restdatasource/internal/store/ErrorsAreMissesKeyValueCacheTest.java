@@ -1,6 +1,6 @@
 package dev.restdatasource.internal.store;
 
-import dev.restdatasource.store.FakeTime;
+import dev.restdatasource.internal.support.MutableClock;
 
 import dev.restdatasource.store.TestStores;
 
@@ -32,7 +32,7 @@ class ErrorsAreMissesKeyValueCacheTest {
 
     enum Mode { HEALTHY, FAILED_STAGE, THROWS, NEVER_COMPLETES }
 
-    private final FakeTime time = new FakeTime();
+    private final MutableClock time = new MutableClock();
     private final ScriptedStore store = new ScriptedStore(time);
     private final CapturingLogger logger = new CapturingLogger();
     private final ErrorsAreMissesKeyValueCache cache =
@@ -237,7 +237,7 @@ class ErrorsAreMissesKeyValueCacheTest {
         volatile Mode mode = Mode.HEALTHY;
         volatile CompletableFuture<?> pending;
 
-        ScriptedStore(FakeTime time) {
+        ScriptedStore(MutableClock time) {
             healthy = TestStores.inMemory(1 << 20, time::nanoTime);
         }
 

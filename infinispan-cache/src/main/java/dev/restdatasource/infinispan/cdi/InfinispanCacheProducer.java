@@ -2,6 +2,8 @@ package dev.restdatasource.infinispan.cdi;
 
 import dev.restdatasource.cache.KeyValueCache;
 import dev.restdatasource.backend.HostPort;
+import dev.restdatasource.backend.InvalidSettingsException;
+import dev.restdatasource.backend.SettingsReader;
 import dev.restdatasource.infinispan.InfinispanCaches;
 import dev.restdatasource.infinispan.InfinispanKeyValueCache;
 import dev.restdatasource.infinispan.InfinispanNodeSettings;
@@ -9,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
-import java.util.Locale;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -32,8 +34,8 @@ import org.infinispan.manager.EmbeddedCacheManager;
  * {@code cache-name} and leaves the manager to the application; otherwise the store starts its own node or
  * client, stopped when the application stops.
  *
- * <p>Failure: a wrong value fails deployment (the extension checks every key at deployment validation) with a
- * message naming the full key, e.g. {@code restdatasource.infinispan.bind-port}. Thread-safety: CDI calls the
+ * <p>Failure: wrong values fail deployment (the extension checks every key at deployment validation), all reported
+ * together, each message naming the full key, e.g. {@code restdatasource.infinispan.bind-port}. Thread-safety: CDI calls the
  * producer once per application.
  */
 @ApplicationScoped
@@ -65,23 +67,25 @@ public class InfinispanCacheProducer {
 
     /**
      * What {@code config} asks for, every value checked; starts nothing. {@link InfinispanCacheExtension} calls it
-     * at deployment validation so that a wrong value fails the deployment.
+     * at deployment validation so that wrong values fail the deployment.
      *
-     * @throws IllegalArgumentException (or MicroProfile Config's exception for a value that does not convert or a
-     *                                  required key that is missing) with a message naming the full key
+     * @throws InvalidSettingsException listing every wrong value (and a required key that is missing), each message
+     *                                  naming the full key
      */
     static Choice read(Config config) {
-        String mode = config.getValue(MODE, String.class).trim().toLowerCase(Locale.ROOT);
-        String cacheName = config.getOptionalValue(PREFIX + "cache-name", String.class)
-                .orElse(InfinispanCaches.DEFAULT_CACHE_NAME);
-        switch (mode) {
-            case "embedded":
-                return new Choice(settings(config, cacheName), null, cacheName);
-            case "remote":
-                return new Choice(null, servers(config.getValue(PREFIX + "servers", String.class)), cacheName);
-            default:
-                throw new IllegalArgumentException(MODE + " must be embedded or remote: " + mode);
+        SettingsReader r = new SettingsReader(config);
+        String mode = r.required(MODE) == null ? null : r.oneOf(MODE, null, "embedded", "remote");
+        String cacheName = r.string(PREFIX + "cache-name", InfinispanCaches.DEFAULT_CACHE_NAME);
+        Choice choice = null;
+        if ("embedded".equals(mode)) {
+            InfinispanNodeSettings node = settings(r, cacheName);
+            choice = node == null ? null : new Choice(node, null, cacheName);
+        } else if ("remote".equals(mode)) {
+            String servers = r.required(PREFIX + "servers") == null ? null : servers(r);
+            choice = servers == null ? null : new Choice(null, servers, cacheName);
         }
+        r.throwIfProblems();
+        return choice;
     }
 
     /**
@@ -89,26 +93,33 @@ public class InfinispanCacheProducer {
      * {@code ,}), each with a host and, when it has a port, a port within 1..65535. Without this check the Hot Rod client
      * (16.0.7) turned a blank value into a server with an empty host on port 11222 (this machine), took port 70000
      * as given, and a port that is not a number failed only on the first cache call instead of at deployment.
+     *
+     * @throws IllegalArgumentException naming the full key
      */
     static String servers(String servers) {
-        return HostPort.parseList(PREFIX + "servers", servers, false).stream().map(HostPort::toString)
-                .collect(Collectors.joining(";"));
+        return joined(HostPort.parseList(PREFIX + "servers", servers, false));
     }
 
-    /** The node settings from {@code config}, each missing key taking its default. */
-    static InfinispanNodeSettings settings(Config config, String cacheName) {
+    private static String servers(SettingsReader r) {
+        List<HostPort> servers = r.hostPorts(PREFIX + "servers", false, List.of());
+        return servers.isEmpty() ? null : joined(servers);
+    }
+
+    private static String joined(List<HostPort> servers) {
+        return servers.stream().map(HostPort::toString).collect(Collectors.joining(";"));
+    }
+
+    /** The node settings from {@code r}, each missing key taking its default; {@code null} when one is wrong. */
+    static InfinispanNodeSettings settings(SettingsReader r, String cacheName) {
         InfinispanNodeSettings d = InfinispanNodeSettings.defaults();
-        String clusterName = config.getOptionalValue(PREFIX + "cluster-name", String.class).orElse(d.clusterName());
-        String bindAddress = config.getOptionalValue(PREFIX + "bind-address", String.class).orElse(d.bindAddress());
-        int bindPort = config.getOptionalValue(PREFIX + "bind-port", Integer.class).orElse(d.bindPort());
-        String initialHosts = config.getOptionalValue(PREFIX + "initial-hosts", String.class).orElse(d.initialHosts());
-        int owners = config.getOptionalValue(PREFIX + "owners", Integer.class).orElse(d.owners());
-        try {
-            return new InfinispanNodeSettings(clusterName, bindAddress, bindPort, initialHosts, cacheName, owners);
-        } catch (IllegalArgumentException e) {
-            // The record names its components by their short key ("bind-port must be ..."): give the full key.
-            throw new IllegalArgumentException(PREFIX + e.getMessage(), e);
-        }
+        String clusterName = r.string(PREFIX + "cluster-name", d.clusterName());
+        String bindAddress = r.string(PREFIX + "bind-address", d.bindAddress());
+        int bindPort = r.integer(PREFIX + "bind-port", d.bindPort());
+        String initialHosts = r.string(PREFIX + "initial-hosts", d.initialHosts());
+        int owners = r.integer(PREFIX + "owners", d.owners());
+        // The record names its components by their short key ("bind-port must be ..."): the reader adds the prefix.
+        return r.check(PREFIX, () -> new InfinispanNodeSettings(clusterName, bindAddress, bindPort, initialHosts,
+                cacheName, owners));
     }
 
     /**

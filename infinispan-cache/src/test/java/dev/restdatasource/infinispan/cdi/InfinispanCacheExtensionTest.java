@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.restdatasource.backend.InvalidSettingsException;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The extension's key check: every key the producer reads passes, a misspelt one is named; servers are checked. */
@@ -39,5 +43,18 @@ class InfinispanCacheExtensionTest {
                     () -> InfinispanCacheProducer.servers(bad[0]));
             assertEquals(bad[1], e.getMessage());
         }
+    }
+
+    @Test
+    void everyWrongValueIsReportedAtOnceEachNamingItsFullKey() {
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> InfinispanCacheProducer.read(
+                new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(Map.of(
+                        "restdatasource.infinispan.mode", "embedded",
+                        "restdatasource.infinispan.bind-port", "70000",
+                        "restdatasource.infinispan.owners", "0",
+                        "restdatasource.infinispan.cluster-name", " "), "test", 500)).build()));
+        assertEquals(List.of("restdatasource.infinispan.cluster-name must not be blank",
+                "restdatasource.infinispan.bind-port must be within 1..15535 (FD_SOCK2 uses port + 50000): 70000",
+                "restdatasource.infinispan.owners must be at least 1: 0"), e.problems());
     }
 }

@@ -1,7 +1,8 @@
 package dev.restdatasource.memcached.cdi;
 
 import dev.restdatasource.cache.KeyValueCache;
-import dev.restdatasource.internal.cdi.DataSourceSettings;
+import dev.restdatasource.backend.InvalidSettingsException;
+import dev.restdatasource.backend.SettingsReader;
 import dev.restdatasource.memcached.MemcachedCaches;
 import dev.restdatasource.memcached.MemcachedKeyValueCache;
 import dev.restdatasource.memcached.MemcachedSettings;
@@ -10,9 +11,7 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import net.rubyeye.xmemcached.MemcachedClient;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -29,8 +28,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * {@code servers} still switches the module on and {@code max-item-size} still applies); otherwise the store builds
  * its own client, shut down when the application stops.
  *
- * <p>Failure: a wrong value fails deployment (the extension checks every key at deployment validation) with a message
- * naming the full key. Thread-safety: CDI calls the producer once per application.
+ * <p>Failure: wrong values fail deployment (the extension checks every key at deployment validation), all reported
+ * together, each message naming the full key. Thread-safety: CDI calls the producer once per application.
  */
 @ApplicationScoped
 public class MemcachedCacheProducer {
@@ -58,45 +57,22 @@ public class MemcachedCacheProducer {
     /**
      * The settings {@code config} asks for, every value checked; starts nothing.
      *
-     * @throws IllegalArgumentException (or MicroProfile Config's exception for a number that does not convert) with a
-     *                                  message naming the full key
+     * @throws InvalidSettingsException listing every wrong value, each message naming the full key
      */
     static MemcachedSettings read(Config config) {
-        List<String> servers = Arrays.stream(config.getValue(SERVERS, String.class).split(","))
-                .map(String::trim).filter(s -> !s.isEmpty()).toList();
+        SettingsReader r = new SettingsReader(config);
         MemcachedSettings d = MemcachedSettings.of(List.of("127.0.0.1:11211"));
-        try {
-            return new MemcachedSettings(servers,
-                    duration(config, "op-timeout", d.opTimeout()),
-                    duration(config, "connect-timeout", d.connectTimeout()),
-                    duration(config, "heal-interval", d.healInterval()),
-                    bool(config, "failure-mode", d.failureMode()),
-                    config.getOptionalValue(PREFIX + "connection-pool-size", Integer.class)
-                            .orElse(d.connectionPoolSize()),
-                    config.getOptionalValue(PREFIX + "max-item-size", Integer.class).orElse(d.maxItemSize()));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            // The record names its components by their short key ("servers: ..."): give the full key.
-            throw new IllegalArgumentException(PREFIX + e.getMessage(), e);
-        }
-    }
-
-    private static Duration duration(Config config, String key, Duration fallback) {
-        return config.getOptionalValue(PREFIX + key, String.class).map(String::trim).map(value -> {
-            Duration d = DataSourceSettings.parseDuration(value);
-            if (d == null) {
-                throw new IllegalArgumentException(key + ": '" + value
-                        + "' is not a duration (use 500ms, 30s, 2m or an ISO-8601 duration)");
-            }
-            return d;
-        }).orElse(fallback);
-    }
-
-    private static boolean bool(Config config, String key, boolean fallback) {
-        return config.getOptionalValue(PREFIX + key, String.class).map(v -> v.trim().toLowerCase(Locale.ROOT))
-                .map(value -> switch (value) {
-                    case "true" -> true;
-                    case "false" -> false;
-                    default -> throw new IllegalArgumentException(key + " must be true or false: " + value);
-                }).orElse(fallback);
+        List<String> servers = r.list(SERVERS, List.of());
+        Duration opTimeout = r.duration(PREFIX + "op-timeout", d.opTimeout());
+        Duration connectTimeout = r.duration(PREFIX + "connect-timeout", d.connectTimeout());
+        Duration healInterval = r.duration(PREFIX + "heal-interval", d.healInterval());
+        boolean failureMode = r.bool(PREFIX + "failure-mode", d.failureMode());
+        int connectionPoolSize = r.integer(PREFIX + "connection-pool-size", d.connectionPoolSize());
+        int maxItemSize = r.integer(PREFIX + "max-item-size", d.maxItemSize());
+        // The record names its components by their short key ("servers: ..."): the reader adds the prefix.
+        MemcachedSettings settings = r.check(PREFIX, () -> new MemcachedSettings(servers, opTimeout, connectTimeout,
+                healInterval, failureMode, connectionPoolSize, maxItemSize));
+        r.throwIfProblems();
+        return settings;
     }
 }

@@ -1,7 +1,8 @@
 package dev.restdatasource.redis.cdi;
 
 import dev.restdatasource.cache.KeyValueCache;
-import dev.restdatasource.internal.cdi.DataSourceSettings;
+import dev.restdatasource.backend.InvalidSettingsException;
+import dev.restdatasource.backend.SettingsReader;
 import dev.restdatasource.redis.RedisCaches;
 import dev.restdatasource.redis.RedisKeyValueCache;
 import dev.restdatasource.redis.RedisSettings;
@@ -16,8 +17,6 @@ import jakarta.enterprise.inject.Produces;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -36,8 +35,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * its own, closed on shutdown. The application's client keeps its own options. Otherwise the store creates its client,
  * shut down when the application stops.
  *
- * <p>Failure: a wrong value fails deployment (the extension checks every key at deployment validation) with a message
- * naming the full key, e.g. {@code restdatasource.redis.command-timeout}; messages never show a password. Nothing
+ * <p>Failure: wrong values fail deployment (the extension checks every key at deployment validation), all reported
+ * together, each message naming the full key, e.g. {@code restdatasource.redis.command-timeout}; messages never show a password. Nothing
  * connects at deployment: a Redis that is down makes every cache call a miss until it is up. Thread-safety: CDI calls
  * the producer once per application.
  */
@@ -83,61 +82,29 @@ public class RedisCacheProducer {
 
     /**
      * What {@code config} asks for, every value checked; connects to nothing. {@link RedisCacheExtension} calls it at
-     * deployment validation so that a wrong value fails the deployment.
+     * deployment validation so that wrong values fail the deployment.
      *
-     * @throws IllegalArgumentException (or MicroProfile Config's exception for a missing {@value #URI}) with a message
-     *                                  naming the full key
+     * @throws InvalidSettingsException listing every wrong value (and a missing {@value #URI}), each message naming
+     *                                  the full key
      */
     static RedisSettings read(Config config) {
-        try {
-            return new RedisSettings(config.getValue(URI, String.class),
-                    bool(config, "cluster", false),
-                    raw(config, "username").orElse(null),
-                    raw(config, "password").orElse(null),
-                    raw(config, "tls.verify").orElse("full"),
-                    raw(config, "tls.truststore").map(Path::of).orElse(null),
-                    raw(config, "tls.truststore-password").orElse(null),
-                    config.getOptionalValue(PREFIX + "key-prefix", String.class).orElse(""),
-                    duration(config, "command-timeout", RedisSettings.DEFAULT_COMMAND_TIMEOUT),
-                    duration(config, "connect-timeout", RedisSettings.DEFAULT_CONNECT_TIMEOUT),
-                    integer(config, "request-queue-size", RedisSettings.DEFAULT_REQUEST_QUEUE_SIZE));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            // The settings name their components by the short key ("uri must ..."): give the full key.
-            throw new IllegalArgumentException(PREFIX + e.getMessage(), e);
-        }
-    }
-
-    private static Optional<String> raw(Config config, String key) {
-        return config.getOptionalValue(PREFIX + key, String.class).map(String::strip).filter(v -> !v.isEmpty());
-    }
-
-    private static boolean bool(Config config, String key, boolean fallback) {
-        String value = raw(config, key).map(v -> v.toLowerCase(Locale.ROOT)).orElse(Boolean.toString(fallback));
-        if (!value.equals("true") && !value.equals("false")) {
-            throw new IllegalArgumentException(key + " must be true or false: " + value);
-        }
-        return Boolean.parseBoolean(value);
-    }
-
-    private static Duration duration(Config config, String key, Duration fallback) {
-        Optional<String> value = raw(config, key);
-        if (value.isEmpty()) {
-            return fallback;
-        }
-        Duration d = DataSourceSettings.parseDuration(value.get());
-        if (d == null) {
-            throw new IllegalArgumentException(key + " is not a duration (use 500ms, 2s or an ISO-8601 duration): "
-                    + value.get());
-        }
-        return d;
-    }
-
-    private static int integer(Config config, String key, int fallback) {
-        Optional<String> value = raw(config, key);
-        try {
-            return value.map(Integer::parseInt).orElse(fallback);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " is not a whole number: " + value.get());
-        }
+        SettingsReader r = new SettingsReader(config);
+        String uri = r.required(URI);
+        boolean cluster = r.bool(PREFIX + "cluster", false);
+        String username = r.trimmed(PREFIX + "username").orElse(null);
+        String password = r.trimmed(PREFIX + "password").orElse(null);
+        String tlsVerify = r.trimmed(PREFIX + "tls.verify").orElse("full");
+        Path truststore = r.trimmed(PREFIX + "tls.truststore").map(Path::of).orElse(null);
+        String truststorePassword = r.trimmed(PREFIX + "tls.truststore-password").orElse(null);
+        String keyPrefix = r.string(PREFIX + "key-prefix", "");
+        Duration commandTimeout = r.duration(PREFIX + "command-timeout", RedisSettings.DEFAULT_COMMAND_TIMEOUT);
+        Duration connectTimeout = r.duration(PREFIX + "connect-timeout", RedisSettings.DEFAULT_CONNECT_TIMEOUT);
+        int requestQueueSize = r.integer(PREFIX + "request-queue-size", RedisSettings.DEFAULT_REQUEST_QUEUE_SIZE);
+        // The settings name their components by the short key ("uri must ..."): the reader adds the prefix.
+        RedisSettings settings = uri == null ? null : r.check(PREFIX, () -> new RedisSettings(uri, cluster, username,
+                password, tlsVerify, truststore, truststorePassword, keyPrefix, commandTimeout, connectTimeout,
+                requestQueueSize));
+        r.throwIfProblems();
+        return settings;
     }
 }
