@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restdatasource.DataSourceException;
 import dev.restdatasource.ErrorCode;
-import dev.restdatasource.internal.cdi.DataSourceErrorInterceptor;
+import dev.restdatasource.internal.cdi.GraphQLErrorMappingInterceptor;
 import dev.restdatasource.cache.testkit.TestContainer;
 import dev.restdatasource.internal.support.Upstream;
 import dev.restdatasource.internal.support.Upstream.Reply;
@@ -127,13 +127,13 @@ class GraphQLErrorsCdiTest {
 
     @Test
     void onlyTheApplicationsOwnMethodsAreBound() throws Exception {
-        assertTrue(DataSourceErrorInterceptor.maps(CodedMoviesAPI.class.getMethod("movie", String.class)));
-        assertTrue(DataSourceErrorInterceptor.maps(BaseMoviesAPI.class.getMethod("inherited", String.class)));
-        assertFalse(DataSourceErrorInterceptor.maps(CodedMoviesAPI.class.getDeclaredMethod("errorFromResponse",
+        assertTrue(GraphQLErrorMappingInterceptor.maps(CodedMoviesAPI.class.getMethod("movie", String.class)));
+        assertTrue(GraphQLErrorMappingInterceptor.maps(BaseMoviesAPI.class.getMethod("inherited", String.class)));
+        assertFalse(GraphQLErrorMappingInterceptor.maps(CodedMoviesAPI.class.getDeclaredMethod("errorFromResponse",
                 java.net.URI.class, dev.restdatasource.DataSourceRequest.class, dev.restdatasource.DataSourceResponse.class)),
                 "an overridden hook");
-        assertFalse(DataSourceErrorInterceptor.maps(CodedMoviesAPI.class.getMethod("name")));
-        assertFalse(DataSourceErrorInterceptor.maps(Object.class.getMethod("toString")));
+        assertFalse(GraphQLErrorMappingInterceptor.maps(CodedMoviesAPI.class.getMethod("name")));
+        assertFalse(GraphQLErrorMappingInterceptor.maps(Object.class.getMethod("toString")));
     }
 
     @Test

@@ -1,0 +1,94 @@
+package dev.restdatasource.internal.restclient;
+
+import dev.restdatasource.DataSourceContext;
+import dev.restdatasource.DataSourceException;
+import dev.restdatasource.internal.graphql.GraphQLErrorMapper;
+import jakarta.ws.rs.ProcessingException;
+import java.io.Closeable;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The instance behind {@code @Inject @DataSource SomeClient}: forwards each method to the Rest Client built for
+ * the interface, choosing the request's data source on the calling thread first (see {@link CallContext}), and
+ * gives callers the {@link DataSourceException} itself where the client runtime wrapped it (a
+ * {@code ProcessingException}, or a {@code CompletionException} in a failed {@code CompletionStage}), mapped for
+ * GraphQL clients by {@link GraphQLErrorMapper}: the application's generated class for its code, with a message free of
+ * upstream URLs and bodies. For a method returning {@code CompletionStage} it copies the incoming request's
+ * context first, as the client runs request filters on another thread, outside the request scope. Thread-safe.
+ */
+final class ClientInvocationHandler implements InvocationHandler {
+    private final Object client;
+    private final DataSourceLocator sources;
+    private final String description;
+
+    private ClientInvocationHandler(Object client, DataSourceLocator sources, String description) {
+        this.client = client;
+        this.sources = sources;
+        this.description = description;
+    }
+
+    /** Returns a proxy implementing {@code type} over {@code client}. */
+    static <T> T create(Class<T> type, Object client, DataSourceLocator sources) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type, Closeable.class},
+                new ClientInvocationHandler(client, sources, "@DataSource " + type.getName())));
+    }
+
+    /** Returns the lookup of the client's data sources (for tests). */
+    DataSourceLocator sources() {
+        return sources;
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+        if (method.getDeclaringClass() == Object.class) {
+            return switch (method.getName()) {
+                case "equals" -> proxy == args[0];
+                case "hashCode" -> System.identityHashCode(proxy);
+                default -> description;
+            };
+        }
+        if (method.getDeclaringClass() == Closeable.class || method.getDeclaringClass() == AutoCloseable.class) {
+            if (client instanceof AutoCloseable closeable) {
+                closeable.close(); // releases the Rest Client's connections
+            }
+            return null;
+        }
+        Object result;
+        DataSourceContext captured = CompletionStage.class.isAssignableFrom(method.getReturnType())
+                ? sources.contextSnapshot() : null;
+        try (CallContext.Scope ignored = CallContext.enter(new CallContext(sources.current(), captured))) {
+            result = method.invoke(client, args);
+        } catch (InvocationTargetException e) {
+            throw sources.errors().map(unwrap(e.getCause()));
+        }
+        if (result instanceof CompletionStage<?> stage) {
+            ClassLoader application = Thread.currentThread().getContextClassLoader(); // the stage may end elsewhere
+            GraphQLErrorMapper errors = sources.errors();
+            CompletableFuture<Object> unwrapped = new CompletableFuture<>();
+            stage.whenComplete((value, error) -> {
+                if (error == null) {
+                    unwrapped.complete(value);
+                } else {
+                    unwrapped.completeExceptionally(errors.map(unwrap(error), application));
+                }
+            });
+            return unwrapped;
+        }
+        return result;
+    }
+
+    /** Returns the DataSourceException inside runtime wrappers, or {@code error} when there is none. */
+    static Throwable unwrap(Throwable error) {
+        Throwable t = error;
+        while ((t instanceof ProcessingException || t instanceof CompletionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t instanceof DataSourceException ? t : error;
+    }
+}
