@@ -9,8 +9,7 @@ import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
+import java.util.function.UnaryOperator;
 
 /**
  * Maps the failures leaving a {@code RESTDataSource} bean's methods for GraphQL clients ({@link GraphQLErrorMapper}):
@@ -62,34 +61,10 @@ public class GraphQLErrorMappingInterceptor {
         return true;
     }
 
-    /** Runs the method and maps what fails it. */
+    /** Runs the method and maps what fails it ({@link GraphQLErrorMapper#mapFailures}). */
     @AroundInvoke
     public Object mapErrors(InvocationContext context) throws Exception {
-        Object result;
-        try {
-            result = context.proceed();
-        } catch (Exception e) {
-            Throwable mapped = errors().map(e);
-            if (mapped == e) {
-                throw e;
-            }
-            throw (RuntimeException) mapped; // map() only replaces with a DataSourceException
-        }
-        if (result instanceof CompletionStage<?> stage && context.getMethod() != null
-                && context.getMethod().getReturnType().isAssignableFrom(CompletableFuture.class)) {
-            GraphQLErrorMapper mapper = errors();
-            ClassLoader application = Thread.currentThread().getContextClassLoader(); // the stage may end elsewhere
-            CompletableFuture<Object> mappedStage = new CompletableFuture<>();
-            stage.whenComplete((value, failure) -> {
-                if (failure == null) {
-                    mappedStage.complete(value);
-                } else {
-                    mappedStage.completeExceptionally(mapper.map(failure, application));
-                }
-            });
-            return mappedStage;
-        }
-        return result;
+        return errors().mapFailures(context.getMethod(), UnaryOperator.identity(), context::proceed);
     }
 
     private GraphQLErrorMapper errors() {

@@ -2,23 +2,28 @@ package dev.restdatasource.internal.graphql;
 
 import dev.restdatasource.DataSourceException;
 import dev.restdatasource.ErrorCode;
+import dev.restdatasource.internal.bridge.Failures;
 import dev.restdatasource.internal.http.StatusTexts;
 import java.lang.ref.WeakReference;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.function.UnaryOperator;
 
 /**
  * Turns a data-source failure into what a GraphQL client may see: an instance of the application's generated
  * class for its code ({@link ErrorCodeProcessor}), so SmallRye GraphQL reports the exact {@code extensions.code},
  * with a message that never holds the upstream URL or body.
  *
- * <p>{@link #toClient} first unwraps {@link CompletionException}, {@link ExecutionException} and JAX-RS
- * {@code ProcessingException}s. A plain {@link DataSourceException} (the class itself, as the engine throws it)
+ * <p>{@link #toClient} first unwraps {@link CompletionException}, {@link ExecutionException} (the rule of
+ * {@link Failures#unwrap}) and JAX-RS {@code ProcessingException}s. A plain {@link DataSourceException} (the class itself, as the engine throws it)
  * becomes an instance of {@code dev.restdatasource.graphql.codes.<Name>} for its code, loaded by name through the
  * thread context class loader (lookups are cached per class loader). The message is
  * <ul>
@@ -33,8 +38,10 @@ import java.util.concurrent.ExecutionException;
  * same code, status, URL and body (the original as its cause). Subclasses of {@code DataSourceException} are the
  * application's own (or already mapped) and, like every other exception, pass through unchanged.
  *
- * <p>Used at the data-source boundary of the CDI integration (the interceptor on {@code RESTDataSource} beans and
- * the {@code @DataSource} Rest Client proxies), never inside the engine. Immutable and thread-safe.
+ * <p>Used at the data-source boundary of the CDI integration, never inside the engine: both front ends (the
+ * interceptor on {@code RESTDataSource} beans and the invocation handler of {@code @DataSource} Rest Client
+ * instances) run each call through {@link #mapFailures}, the one place that maps a failed call, thrown or in a
+ * returned {@code CompletionStage}. Immutable and thread-safe.
  */
 public final class GraphQLErrorMapper {
     /** Marks a code whose class the class loader does not have. */
@@ -83,11 +90,64 @@ public final class GraphQLErrorMapper {
      * @param loader the application's class loader; null for this library's own
      */
     public Throwable map(Throwable error, ClassLoader loader) {
-        Throwable t = error;
-        while (t != null && isWrapper(t) && t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
+        Throwable t = Failures.unwrap(error);
+        while (isProcessingException(t) && t.getCause() != null && t.getCause() != t) {
+            t = Failures.unwrap(t.getCause());
         }
         return t instanceof DataSourceException e && e.getClass() == DataSourceException.class ? toClient(e, loader) : error;
+    }
+
+    /**
+     * Runs one call of a data source's method for a GraphQL resolver and maps what fails it, the same way for every
+     * front end: a failure it throws is replaced by {@link #map(Throwable)} of {@code unwrap.apply(failure)} when that
+     * is a {@link DataSourceException} other than the failure itself, else rethrown as it is; when {@code method}
+     * declares a return type that a {@link CompletableFuture} fits and the call returns a {@link CompletionStage},
+     * a stage that completes as it does, its failure mapped the same way (looking the generated classes up in the
+     * calling thread's context class loader, as the stage may complete on another thread), is returned instead.
+     *
+     * @param method the method called, or null (then a returned stage is left as it is)
+     * @param unwrap what the front end strips from a failure before it is mapped (e.g. the Rest Client runtime's
+     *               wrappers), returning the failure itself or a {@link DataSourceException}
+     * @param call   the call
+     * @throws X what the call throws, mapped
+     */
+    public <X extends Throwable> Object mapFailures(Method method, UnaryOperator<Throwable> unwrap, Call<X> call)
+            throws X {
+        Object result;
+        try {
+            result = call.proceed();
+        } catch (Throwable failure) {
+            Throwable mapped = map(unwrap.apply(failure));
+            if (mapped != failure && mapped instanceof RuntimeException replaced) {
+                throw replaced;
+            }
+            throw failure;
+        }
+        if (result instanceof CompletionStage<?> stage && method != null
+                && method.getReturnType().isAssignableFrom(CompletableFuture.class)) {
+            ClassLoader application = Thread.currentThread().getContextClassLoader(); // the stage may end elsewhere
+            CompletableFuture<Object> mapped = new CompletableFuture<>();
+            stage.whenComplete((value, failure) -> {
+                if (failure == null) {
+                    mapped.complete(value);
+                } else {
+                    mapped.completeExceptionally(map(unwrap.apply(failure), application));
+                }
+            });
+            return mapped;
+        }
+        return result;
+    }
+
+    /**
+     * One call of a data source's method, as a front end runs it.
+     *
+     * @param <X> the checked exception the call may throw
+     */
+    @FunctionalInterface
+    public interface Call<X extends Throwable> {
+        /** Runs the call and returns its result. */
+        Object proceed() throws X;
     }
 
     /**
@@ -137,12 +197,9 @@ public final class GraphQLErrorMapper {
         return "Upstream error";
     }
 
-    private static boolean isWrapper(Throwable t) {
-        if (t instanceof CompletionException || t instanceof ExecutionException) {
-            return true;
-        }
-        // By name: JAX-RS is optional for users of the RESTDataSource beans alone.
-        for (Class<?> c = t.getClass(); c != null && c != Throwable.class; c = c.getSuperclass()) {
+    /** Whether {@code t} is a JAX-RS {@code ProcessingException}, tested by name: JAX-RS is optional. */
+    private static boolean isProcessingException(Throwable t) {
+        for (Class<?> c = t == null ? null : t.getClass(); c != null && c != Throwable.class; c = c.getSuperclass()) {
             if (c.getName().equals(PROCESSING_EXCEPTION)) {
                 return true;
             }

@@ -2,6 +2,7 @@ package dev.restdatasource.internal.restclient;
 
 import dev.restdatasource.DataSourceContext;
 import dev.restdatasource.DataSourceException;
+import dev.restdatasource.internal.bridge.Failures;
 import dev.restdatasource.internal.graphql.GraphQLErrorMapper;
 import jakarta.ws.rs.ProcessingException;
 import java.io.Closeable;
@@ -9,8 +10,6 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -59,35 +58,22 @@ final class ClientInvocationHandler implements InvocationHandler {
             }
             return null;
         }
-        Object result;
         DataSourceContext captured = CompletionStage.class.isAssignableFrom(method.getReturnType())
                 ? sources.contextSnapshot() : null;
-        try (CallContext.Scope ignored = CallContext.enter(new CallContext(sources.current(), captured))) {
-            result = method.invoke(client, args);
-        } catch (InvocationTargetException e) {
-            throw sources.errors().map(unwrap(e.getCause()));
-        }
-        if (result instanceof CompletionStage<?> stage) {
-            ClassLoader application = Thread.currentThread().getContextClassLoader(); // the stage may end elsewhere
-            GraphQLErrorMapper errors = sources.errors();
-            CompletableFuture<Object> unwrapped = new CompletableFuture<>();
-            stage.whenComplete((value, error) -> {
-                if (error == null) {
-                    unwrapped.complete(value);
-                } else {
-                    unwrapped.completeExceptionally(errors.map(unwrap(error), application));
-                }
-            });
-            return unwrapped;
-        }
-        return result;
+        return sources.errors().mapFailures(method, ClientInvocationHandler::unwrap, () -> {
+            try (CallContext.Scope ignored = CallContext.enter(new CallContext(sources.current(), captured))) {
+                return method.invoke(client, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
     }
 
     /** Returns the DataSourceException inside runtime wrappers, or {@code error} when there is none. */
     static Throwable unwrap(Throwable error) {
-        Throwable t = error;
-        while ((t instanceof ProcessingException || t instanceof CompletionException) && t.getCause() != null) {
-            t = t.getCause();
+        Throwable t = Failures.unwrap(error);
+        while (t instanceof ProcessingException && t.getCause() != null && t.getCause() != t) {
+            t = Failures.unwrap(t.getCause());
         }
         return t instanceof DataSourceException ? t : error;
     }

@@ -1,6 +1,7 @@
 package dev.restdatasource.internal.restclient;
 
 import dev.restdatasource.DataSourceResponse;
+import dev.restdatasource.internal.bridge.Failures;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.core.Context;
@@ -14,9 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 
 /**
  * The last request filter of a data-source Rest Client: it takes the request as the client and the user's filters
@@ -58,7 +56,7 @@ final class PipelineFilter implements ClientRequestFilter {
         if (request.hasEntity() && request.getMediaType() != null) {
             headers.putIfAbsent(HttpHeaders.CONTENT_TYPE, List.of(request.getMediaType().toString()));
         }
-        RestClientDataSource.Outcome outcome = join(source.send(request.getMethod(), request.getUri(), headers, body));
+        RestClientDataSource.Outcome outcome = Failures.join(source.send(request.getMethod(), request.getUri(), headers, body));
         if (context != null) {
             context.lastError(outcome.error());
         }
@@ -76,23 +74,5 @@ final class PipelineFilter implements ClientRequestFilter {
             builder.entity(new ByteArrayInputStream(response.body()));
         }
         return builder.build();
-    }
-
-    private static <T> T join(CompletionStage<T> stage) {
-        try {
-            return stage.toCompletableFuture().get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            while (cause instanceof CompletionException && cause.getCause() != null) {
-                cause = cause.getCause();
-            }
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new CompletionException(cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CompletionException("Interrupted while waiting for upstream", e);
-        }
     }
 }

@@ -4,18 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.restdatasource.DataSourceException;
 import dev.restdatasource.ErrorCode;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.ResponseProcessingException;
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.URLClassLoader;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -152,5 +157,60 @@ class GraphQLErrorMapperTest {
         assertEquals("dev.restdatasource.graphql.codes.UpstreamUnavailable",
                 withApplicationLoader(() -> SAFE.toClient(leaky)).getClass().getName());
         assertSame(leaky, withLoader(null, () -> EXPOSING.toClient(leaky)), "no TCCL: the library's loader, no classes");
+    }
+
+    /** The methods the front ends' calls are made on, in the tests of {@link GraphQLErrorMapper#mapFailures}. */
+    interface Calls {
+        String sync();
+
+        CompletionStage<String> async();
+    }
+
+    @Test
+    void mapFailuresMapsWhatACallThrows() throws Exception {
+        Method sync = Calls.class.getMethod("sync");
+        DataSourceException original = http(404, "Not Found", ErrorCode.NOT_FOUND);
+        RuntimeException thrown = withApplicationLoader(() -> assertThrows(
+                RuntimeException.class, () -> SAFE.mapFailures(sync, UnaryOperator.identity(),
+                        () -> { throw new CompletionException(original); })));
+        assertEquals("dev.restdatasource.graphql.codes.NotFound", thrown.getClass().getName());
+        assertSame(original, thrown.getCause());
+
+        IOException checked = new IOException("io");
+        assertSame(checked, assertThrows(IOException.class,
+                () -> SAFE.mapFailures(sync, UnaryOperator.identity(), () -> { throw checked; })));
+        assertEquals("ok", SAFE.mapFailures(sync, UnaryOperator.identity(), () -> "ok"));
+    }
+
+    @Test
+    void mapFailuresLetsTheFrontEndStripItsOwnWrappersFirst() throws Exception {
+        Method sync = Calls.class.getMethod("sync");
+        DataSourceException own = new DataSourceException("mine", "MINE", 0, "", null, null, null) {
+            private static final long serialVersionUID = 1L;
+        };
+        ProcessingException wrapped = new ProcessingException(own);
+        assertSame(wrapped, assertThrows(ProcessingException.class,
+                () -> SAFE.mapFailures(sync, UnaryOperator.identity(), () -> { throw wrapped; })),
+                "without an unwrap, an application's subclass stays inside its wrapper");
+        assertSame(own, assertThrows(DataSourceException.class,
+                () -> SAFE.mapFailures(sync, failure -> failure.getCause(), () -> { throw wrapped; })));
+    }
+
+    @Test
+    void mapFailuresMapsTheFailureOfAReturnedStageWithTheCallersClassLoader() throws Exception {
+        Method async = Calls.class.getMethod("async");
+        DataSourceException original = http(403, "Forbidden", ErrorCode.FORBIDDEN);
+        CompletableFuture<String> upstream = new CompletableFuture<>();
+        Object returned = withApplicationLoader(() -> SAFE.mapFailures(async,
+                UnaryOperator.identity(), () -> upstream));
+        upstream.completeExceptionally(original); // here, on a thread whose loader has no generated classes
+        ExecutionException e = assertThrows(ExecutionException.class,
+                () -> ((CompletableFuture<?>) returned).get());
+        assertEquals("dev.restdatasource.graphql.codes.Forbidden", e.getCause().getClass().getName());
+        assertSame(original, e.getCause().getCause());
+
+        CompletableFuture<String> untouched = new CompletableFuture<>();
+        assertSame(untouched, SAFE.mapFailures(null, UnaryOperator.identity(), () -> untouched),
+                "without the method, a returned stage is left as it is");
     }
 }
