@@ -44,7 +44,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *
  * <p>It also
  * <ul>
- * <li>adds this package's beans ({@link DataSourceConfigProducer}, {@link ServletDataSourceContext}) when the container
+ * <li>adds the library's beans ({@link DataSourceConfigProducer}, {@link ServletDataSourceContext}) when the container
  *     did not discover them, so the jar needs no {@code beans.xml};</li>
  * <li>binds {@link GraphQLErrorMappingInterceptor} to the application's methods of each data source, so that failures
  *     reach GraphQL with exact error codes and safe messages ({@link dev.restdatasource.internal.graphql.GraphQLErrorMapper});</li>

@@ -10,7 +10,7 @@ import java.util.Locale;
  * <p>No class of the library lives in {@value #PACKAGE}: that package belongs to the generated classes, which sit
  * in the application's own {@code WEB-INF/classes}, where SmallRye GraphQL reads their {@code @ErrorCode}.
  */
-public final class ErrorCodeClasses {
+final class ErrorCodeClasses {
     /** The package of the generated classes. */
     public static final String PACKAGE = "dev.restdatasource.graphql.codes";
 

@@ -38,7 +38,7 @@ final class ClientInvocationHandler implements InvocationHandler {
                 new ClientInvocationHandler(client, sources, "@DataSource " + type.getName())));
     }
 
-    /** Returns the lookup of the client's data sources (for tests). */
+    /** Returns the locator of the client's data sources (for tests). */
     DataSourceLocator sources() {
         return sources;
     }

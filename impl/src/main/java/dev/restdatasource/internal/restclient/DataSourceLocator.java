@@ -21,7 +21,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * no deduplication with other calls). The calls run with the client's own {@link DataSourceConfig}, derived once
  * from the application's (its bean, else {@link DataSourceConfig#defaults()}) by {@link #derive}: same store, request
  * filters and clock, with the client's {@code mp-rest} timeouts, redirect setting, trust and key stores and proxy.
- * Interfaces with the same configKey and settings share one lookup (see {@link RestClientDataSourceExtension}).
+ * Interfaces with the same configKey and settings share one locator (see {@link RestClientDataSourceExtension}).
  * Thread-safe.
  */
 final class DataSourceLocator {
@@ -63,7 +63,7 @@ final class DataSourceLocator {
     }
 
     /**
-     * Returns the lookup of a client with {@code settings}, loading its trust and key stores now.
+     * Returns the locator of a client with {@code settings}, loading its trust and key stores now.
      *
      * @throws IllegalArgumentException naming the key when a store cannot be loaded or the proxy address is invalid
      */
@@ -85,7 +85,7 @@ final class DataSourceLocator {
         if (!requestScopeActive()) {
             return newSource();
         }
-        return beanManager.createInstance().select(RequestDataSources.class).get().get(this, lookup -> newSource());
+        return beanManager.createInstance().select(RequestDataSources.class).get().get(this, locator -> newSource());
     }
 
     private RestClientDataSource newSource() {

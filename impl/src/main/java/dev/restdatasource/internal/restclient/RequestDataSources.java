@@ -13,13 +13,13 @@ import java.util.function.Function;
  */
 @RequestScoped
 public class RequestDataSources {
-    private final Map<DataSourceLocator, RestClientDataSource> byLookup = new ConcurrentHashMap<>();
+    private final Map<DataSourceLocator, RestClientDataSource> byLocator = new ConcurrentHashMap<>();
 
     /** Required by CDI. */
     public RequestDataSources() {
     }
 
-    RestClientDataSource get(DataSourceLocator lookup, Function<DataSourceLocator, RestClientDataSource> factory) {
-        return byLookup.computeIfAbsent(lookup, factory);
+    RestClientDataSource get(DataSourceLocator locator, Function<DataSourceLocator, RestClientDataSource> factory) {
+        return byLocator.computeIfAbsent(locator, factory);
     }
 }

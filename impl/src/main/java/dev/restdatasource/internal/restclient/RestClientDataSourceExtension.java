@@ -68,14 +68,14 @@ public class RestClientDataSourceExtension implements Extension {
         if (!interfaces.isEmpty()) {
             createSourcesWithEachRequest(event, beanManager);
         }
-        // one lookup (so one derived configuration and one request-scoped source) per configKey and settings
-        Map<List<Object>, DataSourceLocator> lookups = new HashMap<>();
+        // one locator (so one derived configuration and one request-scoped source) per configKey and settings
+        Map<List<Object>, DataSourceLocator> locators = new HashMap<>();
         for (Class<?> type : interfaces) {
             RestClientSettings settings;
             DataSourceLocator sources;
             try {
                 settings = RestClientSettings.read(type, ConfigProvider.getConfig());
-                sources = lookups.computeIfAbsent(Arrays.asList(settings.name(), settings.connectTimeout(),
+                sources = locators.computeIfAbsent(Arrays.asList(settings.name(), settings.connectTimeout(),
                         settings.readTimeout(), Boolean.TRUE.equals(settings.followRedirects()),
                         settings.connection()), k -> DataSourceLocator.of(settings, beanManager));
             } catch (IllegalArgumentException e) {

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * The interceptor that {@code RestDataSourceExtension} binds to every RESTDataSource bean, in Weld SE, with the
  * generated classes of a test application on the thread context class loader (as in a WAR).
  */
-class GraphQLErrorsCdiTest {
+class GraphQLErrorMappingInterceptorTest {
     private static final String NOT_FOUND_CLASS = "dev.restdatasource.graphql.codes.NotFound";
     private static Upstream upstream;
     private static URLClassLoader app;
@@ -119,7 +119,7 @@ class GraphQLErrorsCdiTest {
 
     @Test
     void withoutGeneratedClassesOnTheContextClassLoaderTheDataSourceExceptionStays() {
-        Exception thrown = assertThrows(Exception.class, () -> withLoader(GraphQLErrorsCdiTest.class.getClassLoader(),
+        Exception thrown = assertThrows(Exception.class, () -> withLoader(GraphQLErrorMappingInterceptorTest.class.getClassLoader(),
                 () -> container.inRequest(() -> container.bean(CodedMoviesAPI.class).movie("missing"))));
         assertSame(DataSourceException.class, thrown.getClass());
         assertEquals("404: Not Found", thrown.getMessage());
