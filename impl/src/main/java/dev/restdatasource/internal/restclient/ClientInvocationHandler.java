@@ -17,8 +17,8 @@ import java.util.concurrent.CompletionStage;
  * the interface, choosing the request's data source on the calling thread first (see {@link CallContext}), and
  * gives callers the {@link DataSourceException} itself where the client runtime wrapped it (a
  * {@code ProcessingException}, or a {@code CompletionException} in a failed {@code CompletionStage}), mapped for
- * GraphQL clients by {@link GraphQLErrorMapper}: the application's generated class for its code, with a message free of
- * upstream URLs and bodies. For a method returning {@code CompletionStage} it copies the incoming request's
+ * GraphQL clients by {@link GraphQLErrorMapper#mapFailures}, as the failures of {@code RESTDataSource} beans are: the
+ * application's generated class for its code, with a message free of upstream URLs and bodies. For a method returning {@code CompletionStage} it copies the incoming request's
  * context first, as the client runs request filters on another thread, outside the request scope. Thread-safe.
  */
 final class ClientInvocationHandler implements InvocationHandler {
@@ -69,7 +69,10 @@ final class ClientInvocationHandler implements InvocationHandler {
         });
     }
 
-    /** Returns the DataSourceException inside runtime wrappers, or {@code error} when there is none. */
+    /**
+     * Returns the DataSourceException inside the client runtime's wrappers ({@code ProcessingException},
+     * {@code CompletionException}, {@code ExecutionException}), or {@code error} when there is none.
+     */
     static Throwable unwrap(Throwable error) {
         Throwable t = Failures.unwrap(error);
         while (t instanceof ProcessingException && t.getCause() != null && t.getCause() != t) {
