@@ -23,24 +23,24 @@ import java.util.concurrent.CompletionStage;
  */
 final class ClientInvocationHandler implements InvocationHandler {
     private final Object client;
-    private final DataSourceLocator sources;
+    private final DataSourceLocator locator;
     private final String description;
 
-    private ClientInvocationHandler(Object client, DataSourceLocator sources, String description) {
+    private ClientInvocationHandler(Object client, DataSourceLocator locator, String description) {
         this.client = client;
-        this.sources = sources;
+        this.locator = locator;
         this.description = description;
     }
 
     /** Returns a proxy implementing {@code type} over {@code client}. */
-    static <T> T create(Class<T> type, Object client, DataSourceLocator sources) {
+    static <T> T create(Class<T> type, Object client, DataSourceLocator locator) {
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type, Closeable.class},
-                new ClientInvocationHandler(client, sources, "@DataSource " + type.getName())));
+                new ClientInvocationHandler(client, locator, "@DataSource " + type.getName())));
     }
 
     /** Returns the locator of the client's data sources (for tests). */
-    DataSourceLocator sources() {
-        return sources;
+    DataSourceLocator locator() {
+        return locator;
     }
 
     @Override
@@ -59,9 +59,9 @@ final class ClientInvocationHandler implements InvocationHandler {
             return null;
         }
         DataSourceContext captured = CompletionStage.class.isAssignableFrom(method.getReturnType())
-                ? sources.contextSnapshot() : null;
-        return sources.errors().mapFailures(method, ClientInvocationHandler::unwrap, () -> {
-            try (CallContext.Scope ignored = CallContext.enter(new CallContext(sources.current(), captured))) {
+                ? locator.contextSnapshot() : null;
+        return locator.errors().mapFailures(method, ClientInvocationHandler::unwrap, () -> {
+            try (CallContext.Scope ignored = CallContext.enter(new CallContext(locator.current(), captured))) {
                 return method.invoke(client, args);
             } catch (InvocationTargetException e) {
                 throw e.getCause();

@@ -16,10 +16,10 @@ final class ErrorResponseExceptionMapper implements ResponseExceptionMapper<Data
     /** Before the default mapper ({@code Integer.MAX_VALUE}), after the application's. */
     static final int PRIORITY = Integer.MAX_VALUE - 1;
 
-    private final DataSourceLocator sources;
+    private final DataSourceLocator locator;
 
-    ErrorResponseExceptionMapper(DataSourceLocator sources) {
-        this.sources = sources;
+    ErrorResponseExceptionMapper(DataSourceLocator locator) {
+        this.locator = locator;
     }
 
     @Override
@@ -35,7 +35,7 @@ final class ErrorResponseExceptionMapper implements ResponseExceptionMapper<Data
             return known;
         }
         // A response filter changed the answer, or the call did not come through the proxy: map what is seen here.
-        RestClientDataSource source = context != null ? context.source() : sources.current();
+        RestClientDataSource source = context != null ? context.source() : locator.current();
         return source.errorFor(null, toDataSourceResponse(response));
     }
 

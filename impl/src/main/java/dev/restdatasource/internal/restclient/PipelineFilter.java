@@ -34,7 +34,7 @@ final class PipelineFilter implements ClientRequestFilter {
     static final int PRIORITY = Integer.MAX_VALUE;
     private static final Set<String> NOT_FORWARDED = Set.of("transfer-encoding", "connection", "content-length");
 
-    private final DataSourceLocator sources;
+    private final DataSourceLocator locator;
     private final EntityWriter writer;
 
     /** The client's providers, injected by the runtime when it registers this filter. */
@@ -42,15 +42,15 @@ final class PipelineFilter implements ClientRequestFilter {
     private Providers providers;
 
     /** @param client the Rest Client's name, for error messages */
-    PipelineFilter(DataSourceLocator sources, String client) {
-        this.sources = sources;
+    PipelineFilter(DataSourceLocator locator, String client) {
+        this.locator = locator;
         this.writer = new EntityWriter(client);
     }
 
     @Override
     public void filter(ClientRequestContext request) throws IOException {
         CallContext context = CallContext.current();
-        RestClientDataSource source = context != null ? context.source() : sources.current();
+        RestClientDataSource source = context != null ? context.source() : locator.current();
         byte[] body = writer.write(request, providers); // first: interceptors and writers may add headers
         Map<String, List<String>> headers = new LinkedHashMap<>(request.getStringHeaders());
         if (request.hasEntity() && request.getMediaType() != null) {

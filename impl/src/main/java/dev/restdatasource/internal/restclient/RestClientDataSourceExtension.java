@@ -72,10 +72,10 @@ public class RestClientDataSourceExtension implements Extension {
         Map<List<Object>, DataSourceLocator> locators = new HashMap<>();
         for (Class<?> type : interfaces) {
             RestClientSettings settings;
-            DataSourceLocator sources;
+            DataSourceLocator locator;
             try {
                 settings = RestClientSettings.read(type, ConfigProvider.getConfig());
-                sources = locators.computeIfAbsent(Arrays.asList(settings.name(), settings.connectTimeout(),
+                locator = locators.computeIfAbsent(Arrays.asList(settings.name(), settings.connectTimeout(),
                         settings.readTimeout(), Boolean.TRUE.equals(settings.followRedirects()),
                         settings.connection()), k -> DataSourceLocator.of(settings, beanManager));
             } catch (IllegalArgumentException e) {
@@ -91,7 +91,7 @@ public class RestClientDataSourceExtension implements Extension {
                     .qualifiers(DataSourceLiteral.INSTANCE, Any.Literal.INSTANCE)
                     .scope(ApplicationScoped.class)
                     .createWith(context -> {
-                        Object instance = RestClientFactory.create(settings, sources);
+                        Object instance = RestClientFactory.create(settings, locator);
                         if (!intercepted) {
                             return instance;
                         }

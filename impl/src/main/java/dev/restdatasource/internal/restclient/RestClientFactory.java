@@ -16,7 +16,7 @@ final class RestClientFactory {
     }
 
     /** Builds the {@code @DataSource} instance of {@code settings.type()}. */
-    static Object create(RestClientSettings settings, DataSourceLocator sources) {
+    static Object create(RestClientSettings settings, DataSourceLocator locator) {
         RestClientBuilder builder = RestClientBuilder.newBuilder().baseUri(settings.baseUri());
         if (settings.connectTimeout() != null) {
             builder.connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -35,11 +35,11 @@ final class RestClientFactory {
                 builder.register(type, provider.getValue());
             }
         }
-        builder.register(new PipelineFilter(sources, settings.type().getName()), PipelineFilter.PRIORITY);
-        builder.register(new ErrorResponseExceptionMapper(sources), ErrorResponseExceptionMapper.PRIORITY);
+        builder.register(new PipelineFilter(locator, settings.type().getName()), PipelineFilter.PRIORITY);
+        builder.register(new ErrorResponseExceptionMapper(locator), ErrorResponseExceptionMapper.PRIORITY);
         builder.register(new CallContextPropagation());
         builder.executorService(CallContextExecutor.create());
-        return ClientInvocationHandler.create(settings.type(), builder.build(settings.type()), sources);
+        return ClientInvocationHandler.create(settings.type(), builder.build(settings.type()), locator);
     }
 
     private static Class<?> load(String className, Class<?> near) {

@@ -129,7 +129,7 @@ class RestClientConfigTest {
     /** The lookup behind an injected {@code @DataSource} client (behind Weld's client proxy and ours). */
     private static DataSourceLocator lookupOf(Object injected) {
         Object instance = ((WeldClientProxy) injected).getMetadata().getContextualInstance();
-        return ((ClientInvocationHandler) Proxy.getInvocationHandler(instance)).sources();
+        return ((ClientInvocationHandler) Proxy.getInvocationHandler(instance)).locator();
     }
 
     private DataSourceConfig appConfig() {
