@@ -1,11 +1,10 @@
 package dev.restdatasource;
 
+import dev.restdatasource.internal.bridge.Failures;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 
 /**
  * A call being prepared by a {@link RESTDataSource} helper such as {@code get("movies/{id}", id)}:
@@ -97,13 +96,13 @@ public final class DataSourceCall {
 
     /** Runs the call and returns the body as {@code type}. */
     public <T> T as(Class<T> type) {
-        return type.cast(join(run(type)));
+        return type.cast(Failures.join(run(type)));
     }
 
     /** Runs the call and returns the body as the generic {@code type}. */
     @SuppressWarnings("unchecked")
     public <T> T as(TypeRef<T> type) {
-        return (T) join(run(type.type()));
+        return (T) Failures.join(run(type.type()));
     }
 
     /** Runs the call without blocking and completes with the body as {@code type}. */
@@ -129,29 +128,5 @@ public final class DataSourceCall {
 
     private CompletionStage<Object> run(Type type) {
         return owner.engine().execute(path, request, type);
-    }
-
-    private static Object join(CompletionStage<Object> stage) {
-        try {
-            return stage.toCompletableFuture().get();
-        } catch (ExecutionException e) {
-            throw unwrap(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CompletionException("Interrupted while waiting for upstream", e);
-        }
-    }
-
-    private static RuntimeException unwrap(Throwable t) {
-        while (t instanceof CompletionException && t.getCause() != null) {
-            t = t.getCause();
-        }
-        if (t instanceof RuntimeException re) {
-            return re;
-        }
-        if (t instanceof Error error) {
-            throw error;
-        }
-        return new CompletionException(t);
     }
 }

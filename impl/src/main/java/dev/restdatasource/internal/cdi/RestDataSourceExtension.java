@@ -3,6 +3,7 @@ package dev.restdatasource.internal.cdi;
 import dev.restdatasource.RESTDataSource;
 import dev.restdatasource.cache.KeyValueCache;
 import dev.restdatasource.internal.json.Json;
+import dev.restdatasource.internal.servlet.ServletDataSourceContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.event.Observes;
@@ -11,14 +12,14 @@ import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AfterTypeDiscovery;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.InjectionPoint;
 import jakarta.enterprise.inject.spi.InjectionTarget;
-import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
-import jakarta.enterprise.inject.spi.ProcessSyntheticAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessInjectionTarget;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import jakarta.enterprise.inject.spi.ProcessSyntheticAnnotatedType;
 import java.lang.System.Logger.Level;
 import java.lang.reflect.Modifier;
 import java.util.List;
@@ -29,7 +30,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Makes {@link RESTDataSource} subclasses CDI beans that are ready to use: right after the container constructs
- * one, it receives the application-wide configuration ({@link DataSourceProducer#config()}: shared HTTP cache,
+ * one, it receives the application-wide configuration ({@link DataSourceConfigProducer#config()}: shared HTTP cache,
  * request filters, timeouts) and, when {@code restdatasource.<name>.url} is set, that base URL, which wins over
  * the one set in code.
  *
@@ -43,10 +44,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *
  * <p>It also
  * <ul>
- * <li>adds this package's beans ({@link DataSourceProducer}, {@link ServletDataSourceContext}) when the container
+ * <li>adds the library's beans ({@link DataSourceConfigProducer}, {@link ServletDataSourceContext}) when the container
  *     did not discover them, so the jar needs no {@code beans.xml};</li>
- * <li>binds {@link DataSourceErrorInterceptor} to the application's methods of each data source, so that failures
- *     reach GraphQL with exact error codes and safe messages ({@link dev.restdatasource.internal.graphql.GraphQLErrors});</li>
+ * <li>binds {@link GraphQLErrorMappingInterceptor} to the application's methods of each data source, so that failures
+ *     reach GraphQL with exact error codes and safe messages ({@link dev.restdatasource.internal.graphql.GraphQLErrorMapper});</li>
  * <li>warns when a data source bean is not {@code @RequestScoped} (an application-scoped one would deduplicate
  *     across users and requests, a dependent one not across the beans of one request);</li>
  * <li>fails deployment, naming each key, when a {@link DataSourceSettings} value is wrong, and when several
@@ -60,14 +61,14 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public class RestDataSourceExtension implements Extension {
     private static final System.Logger LOG = System.getLogger(RestDataSourceExtension.class.getName());
-    private static final List<Class<?>> OWN_BEANS = List.of(DataSourceProducer.class, ServletDataSourceContext.class,
+    private static final List<Class<?>> OWN_BEANS = List.of(DataSourceConfigProducer.class, ServletDataSourceContext.class,
             ServletDataSourceContext.RequestState.class);
 
     private final Set<Class<?>> discovered = ConcurrentHashMap.newKeySet();
     private volatile BeanManager beanManager;
-    private volatile DataSourceProducer producer;
+    private volatile DataSourceConfigProducer producer;
 
-    void producerDiscovered(@Observes ProcessAnnotatedType<DataSourceProducer> event) {
+    void producerDiscovered(@Observes ProcessAnnotatedType<DataSourceConfigProducer> event) {
         discovered.add(event.getAnnotatedType().getJavaClass());
     }
 
@@ -80,23 +81,23 @@ public class RestDataSourceExtension implements Extension {
     }
 
     /**
-     * Adds {@link DataSourceErrorInterceptor} before discovery (observed with Weld 5.1: an interceptor added in
+     * Adds {@link GraphQLErrorMappingInterceptor} before discovery (observed with Weld 5.1: an interceptor added in
      * {@code AfterTypeDiscovery}, like the beans above, is never enabled by its {@code @Priority}).
      */
     void addInterceptor(@Observes BeforeBeanDiscovery event, BeanManager bm) {
-        event.addAnnotatedType(bm.createAnnotatedType(DataSourceErrorInterceptor.class),
-                RestDataSourceExtension.class.getName() + "#" + DataSourceErrorInterceptor.class.getName());
+        event.addAnnotatedType(bm.createAnnotatedType(GraphQLErrorMappingInterceptor.class),
+                RestDataSourceExtension.class.getName() + "#" + GraphQLErrorMappingInterceptor.class.getName());
     }
 
     /** Keeps the interceptor added above the only one when the container also discovers this jar's classes. */
-    void vetoDiscoveredInterceptor(@Observes ProcessAnnotatedType<DataSourceErrorInterceptor> event) {
+    void vetoDiscoveredInterceptor(@Observes ProcessAnnotatedType<GraphQLErrorMappingInterceptor> event) {
         if (!(event instanceof ProcessSyntheticAnnotatedType)) {
             event.veto();
         }
     }
 
     /**
-     * Binds {@link DataSourceErrorInterceptor} to the application's methods of each {@code RESTDataSource} bean class
+     * Binds {@link GraphQLErrorMappingInterceptor} to the application's methods of each {@code RESTDataSource} bean class
      * (CDI 4.0 §11.5.6: an extension may add interceptor bindings to any discovered type).
      */
     <T extends RESTDataSource> void bindErrorMapping(@Observes ProcessAnnotatedType<T> event) {
@@ -111,8 +112,8 @@ public class RestDataSourceExtension implements Extension {
             return;
         }
         event.configureAnnotatedType()
-                .filterMethods(m -> DataSourceErrorInterceptor.maps(m.getJavaMember()))
-                .forEach(m -> m.add(MapsDataSourceErrors.Literal.INSTANCE));
+                .filterMethods(m -> GraphQLErrorMappingInterceptor.maps(m.getJavaMember()))
+                .forEach(m -> m.add(MapsToGraphQLErrors.Literal.INSTANCE));
     }
 
     void addOwnBeansNotDiscovered(@Observes AfterTypeDiscovery event, BeanManager bm) {
@@ -165,14 +166,14 @@ public class RestDataSourceExtension implements Extension {
         }
     }
 
-    private DataSourceProducer producer() {
-        DataSourceProducer p = producer;
+    private DataSourceConfigProducer producer() {
+        DataSourceConfigProducer p = producer;
         if (p == null) {
             BeanManager bm = beanManager;
             if (bm == null) {
                 throw new IllegalStateException("A RESTDataSource bean was created before deployment validation ended");
             }
-            p = bm.createInstance().select(DataSourceProducer.class).get(); // a client proxy: safe to keep
+            p = bm.createInstance().select(DataSourceConfigProducer.class).get(); // a client proxy: safe to keep
             producer = p;
         }
         return p;
@@ -180,7 +181,7 @@ public class RestDataSourceExtension implements Extension {
 
     /** Gives each new data source the application's configuration and configured base URL. */
     void prepare(RESTDataSource dataSource) {
-        DataSourceProducer p = producer();
+        DataSourceConfigProducer p = producer();
         dataSource.initialize(p.config());
         p.settings().url(dataSource.name()).ifPresent(dataSource::overrideBaseURL);
     }

@@ -5,12 +5,12 @@ import java.util.Locale;
 /**
  * Names the exception classes that {@link ErrorCodeProcessor} generates into an application, one per GraphQL error
  * code: code {@code NOT_FOUND} becomes {@code dev.restdatasource.graphql.codes.NotFound}. The processor and
- * {@link GraphQLErrors} share this rule, so neither needs the other's classes.
+ * {@link GraphQLErrorMapper} share this rule, so neither needs the other's classes.
  *
  * <p>No class of the library lives in {@value #PACKAGE}: that package belongs to the generated classes, which sit
  * in the application's own {@code WEB-INF/classes}, where SmallRye GraphQL reads their {@code @ErrorCode}.
  */
-public final class ErrorCodeClasses {
+final class ErrorCodeClasses {
     /** The package of the generated classes. */
     public static final String PACKAGE = "dev.restdatasource.graphql.codes";
 

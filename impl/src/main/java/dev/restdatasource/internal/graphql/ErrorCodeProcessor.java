@@ -32,7 +32,7 @@ import javax.tools.JavaFileObject;
  * {@link dev.restdatasource.ErrorCode} this processor writes {@code dev.restdatasource.graphql.codes.<Name>}
  * ({@link ErrorCodeClasses#className}), which extends {@link dev.restdatasource.DataSourceException}, carries
  * {@code @ErrorCode("<CODE>")} and has a public {@code (String message, DataSourceException cause)} constructor.
- * {@link GraphQLErrors} throws them at the data-source boundary.
+ * {@link GraphQLErrorMapper} throws them at the data-source boundary.
  *
  * <p>It runs when a compilation contains a type annotated {@code org.eclipse.microprofile.graphql.GraphQLApi},
  * generates once per compilation, and needs {@code io.smallrye.graphql.api.ErrorCode} on the compile classpath

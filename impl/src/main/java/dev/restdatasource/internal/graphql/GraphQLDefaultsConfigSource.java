@@ -11,7 +11,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * <li>Messages: MicroProfile GraphQL shows the message of an unchecked exception only when its class, or a
  * superclass, is listed. It lists {@code dev.restdatasource.DataSourceException} under both names of that key:
  * {@value #EXCEPTIONS_WHITE_LIST} (MP GraphQL 1.0, the only one Open Liberty's mpGraphQL-2.0 reads) and
- * {@value #SHOW_ERROR_MESSAGE} (MP GraphQL 2.0). The messages are safe to show: {@link GraphQLErrors} keeps upstream
+ * {@value #SHOW_ERROR_MESSAGE} (MP GraphQL 2.0). The messages are safe to show: {@link GraphQLErrorMapper} keeps upstream
  * URLs and bodies out of them.</li>
  * <li>Codes: SmallRye GraphQL 2.x (bundled by applications on WildFly, for example) writes an error's
  * {@code extensions} ({@code code} among them) only when {@value #ERROR_EXTENSION_FIELDS} names them; unset, an

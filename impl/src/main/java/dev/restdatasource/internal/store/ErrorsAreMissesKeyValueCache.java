@@ -3,12 +3,12 @@ package dev.restdatasource.internal.store;
 import dev.restdatasource.backend.Ttl;
 
 import dev.restdatasource.cache.KeyValueCache;
+import dev.restdatasource.internal.bridge.Failures;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -139,15 +139,7 @@ public final class ErrorsAreMissesKeyValueCache implements KeyValueCache {
 
     private void failed(String operation, CircuitBreaker.Permit permit, Throwable failure) {
         boolean opened = breaker.onFailure(permit);
-        log.warn(operation, unwrap(failure), opened);
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
+        log.warn(operation, Failures.unwrap(failure), opened);
     }
 
     /** At most one WARNING line per interval; counts what it drops. Thread-safe. */

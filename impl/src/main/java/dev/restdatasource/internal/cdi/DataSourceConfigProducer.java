@@ -1,0 +1,127 @@
+package dev.restdatasource.internal.cdi;
+
+import dev.restdatasource.DataSourceConfig;
+import dev.restdatasource.RequestFilter;
+import dev.restdatasource.cache.KeyValueCache;
+import dev.restdatasource.store.InMemoryKeyValueCache;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Builds the application's one {@link DataSourceConfig}, so every data source of the application shares one HTTP
+ * cache, and makes it injectable ({@code @Inject DataSourceConfig config}) together with the validated
+ * {@link DataSourceSettings}.
+ *
+ * <ul>
+ * <li>cache store: the application's {@link KeyValueCache} bean when there is one (its own, or a backend module's),
+ *     else an in-memory store bounded by {@value DataSourceSettings#CACHE_MAX_BYTES};</li>
+ * <li>request filters: every {@link RequestFilter} bean, lowest {@link Priority} first, then the beans without a
+ *     priority by class name;</li>
+ * <li>timeouts and redirects: from {@link DataSourceSettings}.</li>
+ * </ul>
+ *
+ * <p>The configuration is built once, on first use, and is then immutable. Thread-safe.
+ */
+@ApplicationScoped
+public class DataSourceConfigProducer {
+    @Inject
+    Instance<KeyValueCache> caches;
+
+    @Inject
+    Instance<RequestFilter> filters;
+
+    private final Object lock = new Object();
+    private volatile DataSourceSettings settings;
+    private volatile DataSourceConfig config;
+    private boolean building; // guarded by lock
+
+    /** Returns the validated settings, read from MicroProfile Config on first use. */
+    public DataSourceSettings settings() {
+        DataSourceSettings s = settings;
+        if (s == null) {
+            synchronized (lock) {
+                s = settings;
+                if (s == null) {
+                    s = DataSourceSettings.load(ConfigProvider.getConfig());
+                    settings = s;
+                }
+            }
+        }
+        return s;
+    }
+
+    /** Returns the application-wide configuration, built on first use. */
+    public DataSourceConfig config() {
+        DataSourceConfig c = config;
+        if (c == null) {
+            synchronized (lock) {
+                c = config;
+                if (c == null) {
+                    if (building) {
+                        throw new IllegalStateException("A RequestFilter or KeyValueCache bean needs DataSourceConfig,"
+                                + " which is built from those beans: inject it lazily (Instance<DataSourceConfig>) instead");
+                    }
+                    building = true;
+                    try {
+                        c = build(settings());
+                    } finally {
+                        building = false;
+                    }
+                    config = c;
+                }
+            }
+        }
+        return c;
+    }
+
+    /** Makes the application-wide configuration injectable; every injection point receives the same instance. */
+    @Produces
+    @Dependent
+    DataSourceConfig produceConfig() {
+        return config();
+    }
+
+    /** Makes the validated settings injectable. */
+    @Produces
+    @Dependent
+    DataSourceSettings produceSettings() {
+        return settings();
+    }
+
+    private DataSourceConfig build(DataSourceSettings s) {
+        KeyValueCache cache = caches.isResolvable() ? caches.get() : InMemoryKeyValueCache.create(s.cacheMaxBytes());
+        return DataSourceConfig.builder()
+                .cache(cache)
+                .requestTimeout(s.requestTimeout())
+                .cacheTimeout(s.cacheTimeout())
+                .maxRedirects(s.maxRedirects())
+                .requestFilters(orderedFilters())
+                .build();
+    }
+
+    private List<RequestFilter> orderedFilters() {
+        List<Instance.Handle<RequestFilter>> handles = new ArrayList<>();
+        filters.handles().forEach(handles::add);
+        handles.sort(Comparator.comparingInt((Instance.Handle<RequestFilter> h) -> priorityOf(h.getBean()))
+                .thenComparing(h -> h.getBean().getBeanClass().getName()));
+        List<RequestFilter> ordered = new ArrayList<>(handles.size());
+        for (Instance.Handle<RequestFilter> h : handles) {
+            ordered.add(h.get());
+        }
+        return ordered;
+    }
+
+    private static int priorityOf(Bean<?> bean) {
+        Priority p = bean.getBeanClass().getAnnotation(Priority.class);
+        return p == null ? Integer.MAX_VALUE : p.value();
+    }
+}
