@@ -3,6 +3,7 @@ package dev.restdatasource.internal.cdi;
 import dev.restdatasource.DataSourceConfig;
 import dev.restdatasource.RequestFilter;
 import dev.restdatasource.cache.KeyValueCache;
+import dev.restdatasource.internal.config.DataSourceSettings;
 import dev.restdatasource.store.InMemoryKeyValueCache;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,7 @@
 package dev.restdatasource.internal.cdi;
 
 import dev.restdatasource.RESTDataSource;
+import dev.restdatasource.internal.config.DataSourceSettings;
 import dev.restdatasource.internal.graphql.GraphQLErrorMapper;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;

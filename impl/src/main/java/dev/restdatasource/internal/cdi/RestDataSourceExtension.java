@@ -1,7 +1,9 @@
 package dev.restdatasource.internal.cdi;
 
 import dev.restdatasource.RESTDataSource;
+import dev.restdatasource.backend.InvalidSettingsException;
 import dev.restdatasource.cache.KeyValueCache;
+import dev.restdatasource.internal.config.DataSourceSettings;
 import dev.restdatasource.internal.json.Json;
 import dev.restdatasource.internal.servlet.ServletDataSourceContext;
 import jakarta.enterprise.context.RequestScoped;
@@ -142,7 +144,7 @@ public class RestDataSourceExtension implements Extension {
         warmJsonb();
         try {
             DataSourceSettings.load(ConfigProvider.getConfig());
-        } catch (DataSourceSettings.InvalidSettingsException e) {
+        } catch (InvalidSettingsException e) {
             e.problems().forEach(problem -> event.addDeploymentProblem(new IllegalArgumentException(problem)));
         }
         Set<Bean<?>> caches = bm.getBeans(KeyValueCache.class);

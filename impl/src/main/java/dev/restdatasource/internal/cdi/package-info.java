@@ -5,11 +5,9 @@
  * dev.restdatasource.internal.cdi.DataSourceConfigProducer} (the application's one {@code DataSourceConfig}: shared
  * store, request filters, timeouts) and {@link dev.restdatasource.internal.cdi.GraphQLErrorMappingInterceptor} with
  * its binding {@link dev.restdatasource.internal.cdi.MapsToGraphQLErrors} (failures leave a data source's methods as
- * GraphQL errors with exact codes). {@code DataSourceSettings}, the {@code restdatasource.*} MicroProfile Config
- * settings, lives here for now.
+ * GraphQL errors with exact codes). The settings they read are in {@link dev.restdatasource.internal.config}.
  *
- * <p>Internal: no code outside restdatasource-impl imports this package (the cache backends' use of
- * {@code DataSourceSettings} is the one exception until the configuration reader moves). Its public classes are
+ * <p>Internal: no code outside restdatasource-impl imports this package. Its public classes are
  * public only because the CDI container instantiates them (extension, beans, interceptor and its binding).
  */
 package dev.restdatasource.internal.cdi;

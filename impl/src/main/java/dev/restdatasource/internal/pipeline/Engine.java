@@ -6,6 +6,7 @@ import dev.restdatasource.DataSourceResponse;
 import dev.restdatasource.ErrorCode;
 import dev.restdatasource.internal.bridge.DataSourceEngine;
 import dev.restdatasource.internal.bridge.DataSourceHooks;
+import dev.restdatasource.internal.bridge.Failures;
 import dev.restdatasource.internal.bridge.ResponseMarks;
 import dev.restdatasource.internal.dedup.Deduplicator;
 import dev.restdatasource.internal.http.MediaTypes;
@@ -21,7 +22,6 @@ import java.net.http.HttpTimeoutException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -88,10 +88,7 @@ final class Engine implements DataSourceEngine {
 
     /** Maps a transport failure to a DataSourceException with the right code. */
     private static RuntimeException transportFailure(Throwable error, DataSourceRequest request, URI url) {
-        Throwable cause = error;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
+        Throwable cause = Failures.unwrap(error);
         if (cause instanceof DataSourceException e) {
             return e;
         }

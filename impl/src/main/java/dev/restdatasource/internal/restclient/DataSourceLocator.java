@@ -2,7 +2,7 @@ package dev.restdatasource.internal.restclient;
 
 import dev.restdatasource.DataSourceConfig;
 import dev.restdatasource.DataSourceContext;
-import dev.restdatasource.internal.cdi.DataSourceSettings;
+import dev.restdatasource.internal.config.DataSourceSettings;
 import dev.restdatasource.internal.graphql.GraphQLErrorMapper;
 import dev.restdatasource.internal.http.JdkHttpTransport;
 import dev.restdatasource.internal.servlet.ServletDataSourceContext;

@@ -1,19 +1,13 @@
 package dev.restdatasource.internal.cdi;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import dev.restdatasource.cache.testkit.TestContainer;
 import dev.restdatasource.DataSourceConfig;
 import dev.restdatasource.DataSourceContext;
 import dev.restdatasource.DataSourceResponse;
-import dev.restdatasource.store.InMemoryKeyValueCache;
-import dev.restdatasource.internal.support.Upstream;
+import dev.restdatasource.cache.testkit.TestContainer;
+import dev.restdatasource.internal.config.DataSourceSettings;
 import dev.restdatasource.internal.support.Upstream.Reply;
+import dev.restdatasource.internal.support.Upstream;
+import dev.restdatasource.store.InMemoryKeyValueCache;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +16,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * RESTDataSource subclasses as CDI beans, in one Weld SE container shared by the tests: each test uses its own

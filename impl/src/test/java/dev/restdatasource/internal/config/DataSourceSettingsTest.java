@@ -1,10 +1,6 @@
-package dev.restdatasource.internal.cdi;
+package dev.restdatasource.internal.config;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import dev.restdatasource.backend.InvalidSettingsException;
 import dev.restdatasource.backend.SettingsReader;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -13,6 +9,11 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Reading and validating the {@code restdatasource.*} keys, without a container. */
 class DataSourceSettingsTest {
@@ -64,7 +65,7 @@ class DataSourceSettingsTest {
 
     @Test
     void everyProblemIsReportedAtOnceEachNamingItsKey() {
-        DataSourceSettings.InvalidSettingsException e = assertThrows(DataSourceSettings.InvalidSettingsException.class,
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
                 () -> DataSourceSettings.load(config(Map.of(
                         "restdatasource.request-timeout", "abc",
                         "restdatasource.cache.max-bytes", "99999999999GiB",
@@ -95,7 +96,7 @@ class DataSourceSettingsTest {
                 "restdatasource.memcached.servers", "127.0.0.1:11211,127.0.0.1:11212",
                 "restdatasource.movies.url", "http://127.0.0.1:9380/example/upstream/")));
         assertEquals(Map.of("movies", "http://127.0.0.1:9380/example/upstream/"), s.urls());
-        assertThrows(DataSourceSettings.InvalidSettingsException.class,
+        assertThrows(InvalidSettingsException.class,
                 () -> DataSourceSettings.load(config(Map.of("restdatasource.hazelcastmode", "embedded"))));
     }
 }

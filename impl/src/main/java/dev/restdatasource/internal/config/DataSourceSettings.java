@@ -1,4 +1,4 @@
-package dev.restdatasource.internal.cdi;
+package dev.restdatasource.internal.config;
 
 import dev.restdatasource.DataSourceConfig;
 import dev.restdatasource.backend.SettingsReader;
@@ -91,14 +91,12 @@ public final class DataSourceSettings {
     /**
      * Reads and validates every setting.
      *
-     * @throws InvalidSettingsException listing every wrong value and unknown key, each message starting with its key
+     * @throws dev.restdatasource.backend.InvalidSettingsException listing every wrong value and unknown key, each message starting with its key
      */
     public static DataSourceSettings load(Config config) {
         SettingsReader reader = new SettingsReader(config);
         DataSourceSettings settings = new DataSourceSettings(reader);
-        if (!reader.problems().isEmpty()) {
-            throw new InvalidSettingsException(reader.problems());
-        }
+        reader.throwIfProblems();
         return settings;
     }
 
@@ -147,17 +145,6 @@ public final class DataSourceSettings {
         return PREFIX + name + URL_SUFFIX;
     }
 
-    /**
-     * Thrown by {@link #load} when settings are wrong; {@link #problems()} holds one message per key, each
-     * starting with the key (e.g. {@code restdatasource.max-redirects: '-1' must be a whole number >= 0}).
-     */
-    public static final class InvalidSettingsException extends dev.restdatasource.backend.InvalidSettingsException {
-        private static final long serialVersionUID = 1L;
-
-        InvalidSettingsException(List<String> problems) {
-            super(problems);
-        }
-    }
 
     /** Collects the {@code <name>.url} keys and reports every other unknown key under the prefix. */
     private static Map<String, String> urlsAndUnknownKeys(SettingsReader r) {
