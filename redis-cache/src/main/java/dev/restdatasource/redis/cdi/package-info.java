@@ -1,0 +1,13 @@
+/**
+ * The optional CDI wiring of the Redis store: {@link dev.restdatasource.redis.cdi.RedisCacheExtension} (registered
+ * through {@code META-INF/services}) adds {@link dev.restdatasource.redis.cdi.RedisCacheProducer} when MicroProfile
+ * Config has the backend's switch key and checks every {@code restdatasource.redis.*} key at deployment.
+ *
+ * <p>Who may import it: nobody needs to. The container finds the extension by itself; applications use the
+ * configuration keys listed on the producer. The types are public because CDI and {@code ServiceLoader} require it.
+ *
+ * <p>Compatibility: the configuration keys and their meaning follow the promise of the module's main package (changes
+ * listed in CHANGELOG.md); the Java types may change in any release. They appear in the reviewed API listing ({@code
+ * redis-cache/src/api/restdatasource-redis.api}).
+ */
+package dev.restdatasource.redis.cdi;
