@@ -7,7 +7,6 @@ import java.lang.System.Logger.Level;
 import java.lang.reflect.Type;
 import java.net.URI;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 

@@ -20,7 +20,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * filter, upstream REST API) and the example's model class {@code Movie} they reuse, a
  * {@code microprofile-config.properties}, and the library jars restdatasource-api, restdatasource-impl and Caffeine,
  * taken from the test class path (the reactor's jars in {@code mvn verify}, or the local repository's), plus what
- * {@link ServerFlavor#bundledLibraries()} and {@link ServerFlavor#extraSettings()} add for the server under test. Nothing the server provides (CDI, JSON-B, MicroProfile APIs) is bundled.
+ * {@link ServerFlavor#bundledLibraries()} and {@link ServerFlavor#extraSettings()} add for the server under test.
+ * Nothing the server provides (CDI, JSON-B, MicroProfile APIs) is bundled.
  */
 final class TestApp {
     /** The context root of the main test application. */

@@ -1,6 +1,5 @@
 package dev.restdatasource.backend;
 
-import dev.restdatasource.backend.HostPort;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,6 +1,5 @@
 package dev.restdatasource.store;
 
-import dev.restdatasource.store.InMemoryKeyValueCache;
 
 import dev.restdatasource.cache.KeyValueCache;
 import dev.restdatasource.cache.testkit.KeyValueCacheContract;

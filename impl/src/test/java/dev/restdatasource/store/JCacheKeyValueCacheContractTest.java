@@ -1,6 +1,5 @@
 package dev.restdatasource.store;
 
-import dev.restdatasource.store.JCacheKeyValueCache;
 
 import dev.restdatasource.cache.KeyValueCache;
 import dev.restdatasource.cache.testkit.KeyValueCacheContract;

@@ -1,6 +1,5 @@
 package dev.restdatasource.store;
 
-import dev.restdatasource.store.JCacheKeyValueCache;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,6 +1,5 @@
 package dev.restdatasource.it.app;
 
-import dev.restdatasource.example.movies.Movie;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;

@@ -1,6 +1,5 @@
 package dev.restdatasource.it.ft;
 
-import dev.restdatasource.example.movies.Movie;
 import dev.restdatasource.it.app.Movies;
 import dev.restdatasource.it.app.UpstreamCounters;
 import jakarta.inject.Inject;

@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
-import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.proxy.WeldClientProxy;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
