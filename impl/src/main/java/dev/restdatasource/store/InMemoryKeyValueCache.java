@@ -17,14 +17,14 @@ import java.util.function.LongSupplier;
  *
  * <p>Size: each entry weighs its value's length plus two bytes per key character plus
  * {@value #ENTRY_OVERHEAD_BYTES} bytes of overhead; the total is kept at or below {@link #maxBytes()}
- * (default {@link #DEFAULT_MAX_BYTES}). Apollo's {@code InMemoryLRUCache} counts string length instead
- * (reference §14.3); this counts bytes. Eviction is Caffeine's W-TinyLFU, which may refuse a newcomer rather
+ * (default {@link #DEFAULT_MAX_BYTES}). Apollo's {@code InMemoryLRUCache} counts a string's length in
+ * UTF-16 units instead; this counts bytes. Eviction is Caffeine's W-TinyLFU, which may refuse a newcomer rather
  * than evict a popular entry, so a value just stored can be absent on the next {@code get}. A value whose
- * weight alone exceeds the bound is not stored (as Apollo, §14.5) and any old value under the key is removed.
+ * weight alone exceeds the bound is not stored (as in Apollo) and any old value under the key is removed.
  *
  * <p>Expiry: a {@code null} ttl never expires; a positive ttl expires the entry after that time; each
  * {@code set} replaces the previous ttl. A zero or negative ttl stores nothing and removes any old value
- * (Apollo treats 0 as "no expiry", §14.7; here it means "already expired").
+ * (Apollo treats 0 as "no expiry"; here it means "already expired").
  *
  * <p>Thread-safety: safe for any number of threads. Maintenance (eviction, expiry) runs on the calling
  * thread, so every call is synchronous and every returned stage is already complete.

@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Gives a store its own key space by putting a fixed prefix before every key (Apollo's
- * {@code PrefixingKeyValueCache}, reference §14.10). Values and ttls pass through unchanged.
+ * Gives a store its own key space by putting a fixed prefix before every key (as Apollo's
+ * {@code PrefixingKeyValueCache} does). Values and ttls pass through unchanged.
  *
  * <p>Thread-safety: as safe as the delegate; this class holds no mutable state.
  *

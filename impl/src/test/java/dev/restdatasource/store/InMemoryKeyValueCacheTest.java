@@ -50,7 +50,7 @@ class InMemoryKeyValueCacheTest {
         assertTrue(cache.weightedSizeBytes() > BOUND / 2, "the cache is not emptied, only trimmed");
     }
 
-    /** Apollo §14.5: a value bigger than the bound is not stored. */
+    /** As in Apollo (§14.5): a value bigger than the bound is not stored. */
     @Test
     void valueLargerThanTheBoundIsNotStoredAndRemovesTheOldValue() {
         now(cache.set("k", new byte[] {1}, null));

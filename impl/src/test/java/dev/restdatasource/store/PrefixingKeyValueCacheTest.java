@@ -12,7 +12,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
 
-/** Apollo §14.10: the prefix goes before every key; values and ttls pass unchanged. */
+/**
+ * As Apollo's {@code PrefixingKeyValueCache} (§14.10): the prefix goes before every key; values and ttls pass
+ * unchanged.
+ */
 class PrefixingKeyValueCacheTest {
     private final List<String> calls = new ArrayList<>();
     private final byte[] value = {1, 2};

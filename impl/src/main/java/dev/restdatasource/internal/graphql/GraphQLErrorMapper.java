@@ -29,7 +29,8 @@ import java.util.function.UnaryOperator;
  * <ul>
  * <li>{@code "Upstream timeout"}, {@code "Upstream unavailable"} or {@code "Invalid upstream response"} for those
  *     codes;</li>
- * <li>else {@code "<status>: <statusText>"} when there was an upstream answer (Apollo's message, §6.2);</li>
+ * <li>else {@code "<status>: <statusText>"} when there was an upstream answer (Apollo's message, e.g.
+ *     {@code "404: Not Found"});</li>
  * <li>else {@code "Upstream error"};</li>
  * <li>or the original message when {@code restdatasource.expose-upstream-details=true}.</li>
  * </ul>

@@ -2,7 +2,11 @@ package dev.restdatasource.internal.http;
 
 import java.util.Locale;
 
-/** Media-type checks, case-insensitive and parameter-aware (Apollo §5.2 is neither). */
+/**
+ * Media-type checks, case-insensitive and parameter-aware. Apollo's check is neither: it matches the
+ * case-sensitive prefix {@code application/json} or suffix {@code +json}, so
+ * {@code application/hal+json; charset=utf-8} is text there.
+ */
 public final class MediaTypes {
     private MediaTypes() {
     }

@@ -10,11 +10,12 @@ import java.util.Map;
 /**
  * Turns a path template, its values and query parameters into a URL, safely.
  *
- * <p>The template is the developer's own text and resolves against the base URL like a browser link
- * (Apollo §2.1-§2.6). Each {@code {name}} placeholder takes the next value, percent-encoded as exactly one
+ * <p>The template is the developer's own text and resolves against the base URL like a browser link,
+ * as in Apollo. Each {@code {name}} placeholder takes the next value, percent-encoded as exactly one
  * path segment (everything but RFC 3986 unreserved characters is escaped), so a value such as
  * {@code ../admin}, {@code ?x=1}, {@code #f}, {@code //evil.example}, {@code %2e%2e} or
- * {@code https://evil.example} can neither change the host nor leave the base path (Apollo §2.5 lets it).
+ * {@code https://evil.example} can neither change the host nor leave the base path (Apollo uses an absolute URL
+ * given as the path as it is, whatever the base URL).
  * Values that decode to a dot segment ({@code .} or {@code ..}) or are empty are refused, since no
  * encoding can make them safe. Thread-safe; its only state is a memo of the last parsed base URL.
  */
@@ -73,7 +74,7 @@ public final class UrlResolver {
     private record ParsedBase(String text, URI uri) {
     }
 
-    /** Appends form-encoded parameters after any query string already in {@code url} (Apollo §3.3, §3.4). */
+    /** Appends form-encoded parameters after any query string already in {@code url} (as in Apollo). */
     public static URI appendParams(URI url, List<Map.Entry<String, String>> params) {
         if (params.isEmpty()) {
             return url;

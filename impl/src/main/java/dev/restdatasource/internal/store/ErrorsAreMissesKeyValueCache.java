@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  * <p>Every call is bounded by a timeout (default {@link #DEFAULT_TIMEOUT}). A failed, thrown or late
  * {@code get} completes with {@code null} (a miss); a failed {@code set} completes normally; a failed
  * {@code delete} completes with {@code false}. Apollo's {@code ErrorsAreMissesCache} does this for
- * {@code get} only and lets {@code set}/{@code delete} errors propagate (reference §14.12).
+ * {@code get} only and lets {@code set}/{@code delete} errors propagate.
  *
  * <p>A circuit breaker keeps a dead node from costing the timeout on every request: after
  * {@value #FAILURES_TO_OPEN} failures in a row the wrapper answers miss / no-op at once, without calling

@@ -184,7 +184,7 @@ public abstract class KeyValueCacheContract {
         assertFalse(delete(key("never-set")));
     }
 
-    /** Apollo §14.7: a positive ttl expires the entry; expired entries are not returned. */
+    /** As in Apollo (§14.7): a positive ttl expires the entry; expired entries are not returned. */
     @Test
     void entryExpiresAfterItsTtl() {
         set(key("k"), bytes("v"), shortTtl());

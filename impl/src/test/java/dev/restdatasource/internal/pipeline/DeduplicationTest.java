@@ -26,7 +26,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Identical calls of one data-source instance share one upstream request (Apollo §7, with its leaks fixed). */
+/**
+ * Identical calls of one data-source instance share one upstream request, as in Apollo (§7), but never across
+ * credentials and never remembering an error.
+ */
 class DeduplicationTest {
     private final Upstream upstream = new Upstream();
     private final DataSourceConfig config = DataSourceConfig.builder().cache(InMemoryKeyValueCache.create()).build();
@@ -65,7 +68,7 @@ class DeduplicationTest {
             assertEquals("{\"id\":\"1\"}", r.bodyAsString());
             deduplicated += r.deduplicated() ? 1 : 0;
         }
-        assertEquals(1, upstream.count("/m")); // §7.4
+        assertEquals(1, upstream.count("/m")); // concurrent identical GETs make one call (Apollo §7.4)
         assertEquals(4, deduplicated);
     }
 
@@ -74,7 +77,7 @@ class DeduplicationTest {
         upstream.on("/m", r -> uncachedJson("{}"));
         source.doGet("m").as(Map.class);
         source.doGet("m").as(Map.class);
-        assertEquals(2, upstream.count("/m")); // §7.5
+        assertEquals(2, upstream.count("/m")); // the key goes when the call settles (Apollo §7.5)
     }
 
     @Test
@@ -87,7 +90,8 @@ class DeduplicationTest {
         CompletableFuture<DataSourceResponse> alice2 = source.doGet("me").header("Authorization", "Bearer alice")
                 .fetchAsync().toCompletableFuture();
         release.countDown();
-        assertFalse(bob.get(10, TimeUnit.SECONDS).deduplicated()); // Apollo §7.10 hands Bob Alice's answer
+        // not shared; Apollo's key has no credentials, so Bob gets Alice's answer (§7.10)
+        assertFalse(bob.get(10, TimeUnit.SECONDS).deduplicated());
         assertTrue(alice2.get(10, TimeUnit.SECONDS).deduplicated());
         alice.get(10, TimeUnit.SECONDS);
         assertEquals(2, upstream.count("/me"));
@@ -103,7 +107,7 @@ class DeduplicationTest {
         release.countDown();
         Map<?, ?> first = a.get(10, TimeUnit.SECONDS);
         Map<?, ?> second = b.get(10, TimeUnit.SECONDS);
-        assertNotSame(first, second); // §5.8
+        assertNotSame(first, second); // each caller gets its own copy, as in Apollo (§5.8)
         ((List<Object>) first.get("items")).add(3);
         assertEquals(3, ((List<?>) first.get("items")).size());
         assertEquals(2, ((List<?>) second.get("items")).size());
@@ -118,12 +122,15 @@ class DeduplicationTest {
         release.countDown();
         assertThrows(Exception.class, () -> a.get(10, TimeUnit.SECONDS));
         assertThrows(Exception.class, () -> b.get(10, TimeUnit.SECONDS));
-        assertEquals(1, upstream.count("/boom")); // §7.9
+        assertEquals(1, upstream.count("/boom")); // concurrent callers share one failure, as in Apollo (§7.9)
         upstream.on("/boom", r -> uncachedJson("{\"ok\":1}"));
         assertEquals(1, ((Number) source.doGet("boom").as(Map.class).get("ok")).intValue());
     }
 
-    /** A data source that deduplicates GETs until a mutation invalidates them (Apollo §7.6). */
+    /**
+     * A data source that deduplicates GETs until a mutation invalidates them (Apollo's
+     * {@code deduplicate-until-invalidated}, §7.6).
+     */
     static final class Memoising extends TestSource {
         Memoising(DataSourceConfig config, String base) {
             super(config, base);
@@ -146,7 +153,7 @@ class DeduplicationTest {
         version.set(1);
         assertEquals(0, ((Number) memo.doGet("doc").as(Map.class).get("v")).intValue());
         assertEquals(1, upstream.count("/doc"));
-        memo.doPut("doc").body(Map.of("v", 1)).fetch(); // §7.7: invalidates the GET key
+        memo.doPut("doc").body(Map.of("v", 1)).fetch(); // a PUT invalidates the GET key, as in Apollo (§7.7)
         assertEquals(1, ((Number) memo.doGet("doc").as(Map.class).get("v")).intValue());
         assertEquals(3, upstream.count("/doc"));
     }
@@ -159,7 +166,7 @@ class DeduplicationTest {
         DataSourceException e = assertThrows(DataSourceException.class, () -> memo.doGet("me").as(Map.class));
         assertEquals("UNAUTHENTICATED", e.code());
         status.set(200);
-        memo.doGet("me").as(Map.class); // Apollo §7.6 / §16.7 would replay the 401
+        memo.doGet("me").as(Map.class); // Apollo remembers the 401 too and would replay it (§7.6, §16.7)
         assertEquals(2, upstream.count("/me"));
     }
 
@@ -173,7 +180,8 @@ class DeduplicationTest {
         };
         upstream.on("/c", r -> Reply.json("{}").header("Cache-Control", "max-age=60"));
         never.doGet("c").fetch().cacheWrite().toCompletableFuture().join();
-        assertTrue(never.doGet("c").fetch().fromCache()); // §7.12
+        // without deduplication the HTTP cache still works, as in Apollo (§7.12)
+        assertTrue(never.doGet("c").fetch().fromCache());
         assertEquals(1, upstream.count("/c"));
     }
 }

@@ -25,7 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Upstream failures become DataSourceExceptions with GraphQL codes (Apollo §6, with codes for every case). */
+/**
+ * Upstream failures become DataSourceExceptions with GraphQL codes, as in Apollo (§6), where only 401 and 403 get a
+ * code: here every case has one.
+ */
 class ErrorMappingTest {
     public static class Movie {
         public String id;
@@ -52,16 +55,17 @@ class ErrorMappingTest {
         assertEquals(code, e.code());
         assertEquals(status, e.status());
         assertEquals(text, e.statusText());
-        assertEquals(status + ": " + text, e.getMessage()); // §6.2
+        assertEquals(status + ": " + text, e.getMessage()); // "<status>: <statusText>", as in Apollo (§6.2)
         assertEquals(upstream.url() + "e", e.url().toString());
-        assertEquals(Map.of("reason", "x"), e.body()); // §6.4: parsed error body
+        assertEquals(Map.of("reason", "x"), e.body()); // the parsed error body, as in Apollo (§6.4)
     }
 
     @Test
     void aMalformedJsonErrorBodyDoesNotHideTheHttpError() {
         upstream.on("/e", r -> Reply.status(503).header("Content-Type", "application/json").body("{oops"));
         DataSourceException e = assertThrows(DataSourceException.class, () -> source.doGet("e").as(Movie.class));
-        assertEquals(ErrorCode.UPSTREAM_ERROR, e.code()); // Apollo §5.6 throws the JSON parse error instead
+        // the HTTP error wins; Apollo parses first and throws the JSON parse error instead (§5.6)
+        assertEquals(ErrorCode.UPSTREAM_ERROR, e.code());
         assertEquals("{oops", e.body());
     }
 
@@ -131,7 +135,8 @@ class ErrorMappingTest {
     @Test
     void notFoundCanBeNull() {
         upstream.on("/missing", r -> Reply.status(404));
-        assertNull(source.doGet("missing").notFoundAsNull().as(Movie.class)); // Apollo §17.5 asks for this
+        // Apollo's users ask for a 404 as null (§17.5)
+        assertNull(source.doGet("missing").notFoundAsNull().as(Movie.class));
         assertThrows(DataSourceException.class, () -> source.doGet("missing").as(Movie.class));
     }
 }

@@ -28,7 +28,10 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Every hook runs in Apollo's order and with its meaning (§3.11-§3.13, §6, §7, §12, §13). */
+/**
+ * Every hook runs in Apollo's order and with its meaning (Apollo's request hooks §3.11-§3.13, errors §6,
+ * deduplication §7, TTL override §12, tracing §13).
+ */
 class HooksTest {
     private final Upstream upstream = new Upstream();
     private final DataSourceConfig config = DataSourceConfig.builder().cache(InMemoryKeyValueCache.create()).build();
@@ -116,12 +119,12 @@ class HooksTest {
     void hooksRunInApolloOrder() {
         upstream.on("/m/1", r -> Reply.json("{}").header("Cache-Control", "no-store"));
         new Recording().doPost("m/{id}", 1).body(Map.of("a", 1)).as(Map.class);
-        // §3.13; the policy asks for the GET and HEAD keys it invalidates (§7.3), the cache for its own key, and
-        // the POST's invalidation of the stored GET for the GET key (RFC 9111 §4.4).
+        // Apollo's order (§3.13); the policy asks for the GET and HEAD keys it invalidates, as Apollo's does (§7.3),
+        // the cache for its own key, and the POST's invalidation of the stored GET for the GET key (RFC 9111 §4.4).
         assertEquals(List.of("willSendRequest m/{id}", "resolveURL", "shouldJSONSerializeBody",
                 "requestDeduplicationPolicyFor", "cacheKeyFor", "cacheKeyFor", "trace", "cacheKeyFor", "cacheKeyFor",
                 "cacheOptionsFor", "throwIfResponseIsError", "parseBody"), calls);
-        assertEquals("k1", upstream.last().header("x-api-key")); // §3.12
+        assertEquals("k1", upstream.last().header("x-api-key")); // willSendRequest can add headers (Apollo §3.12)
     }
 
     @Test
@@ -129,7 +132,8 @@ class HooksTest {
         upstream.on("/m", r -> Reply.status(403));
         DataSourceException e = assertThrows(DataSourceException.class, () -> new Recording().doGet("m").as(Map.class));
         assertEquals("FORBIDDEN", e.code());
-        assertEquals(1, calls.stream().filter(c -> c.startsWith("didEncounterError")).count()); // §6.8
+        // didEncounterError is called once, as in Apollo (§6.8)
+        assertEquals(1, calls.stream().filter(c -> c.startsWith("didEncounterError")).count());
         assertTrue(calls.indexOf("errorFromResponse") < calls.indexOf("didEncounterError DataSourceException"));
         assertTrue(!calls.contains("parseBody"));
     }
@@ -143,7 +147,8 @@ class HooksTest {
             }
         };
         assertThrows(IllegalStateException.class, () -> failing.doGet("m").as(Map.class));
-        assertTrue(calls.stream().noneMatch(c -> c.startsWith("didEncounterError"))); // §6.10
+        // errors of request hooks skip didEncounterError, as in Apollo (§6.10)
+        assertTrue(calls.stream().noneMatch(c -> c.startsWith("didEncounterError")));
         assertEquals(0, upstream.received().size());
     }
 
@@ -158,14 +163,15 @@ class HooksTest {
         };
         UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
                 () -> replacing.doGet("m").as(Map.class));
-        assertEquals("replaced 500", e.getMessage()); // §6.9
+        assertEquals("replaced 500", e.getMessage()); // its error replaces the original, as in Apollo (§6.9)
     }
 
     @Test
     void parseErrorsReachDidEncounterError() {
         upstream.on("/m", r -> Reply.json("{broken"));
         assertThrows(DataSourceException.class, () -> new Recording().doGet("m").as(Map.class));
-        assertTrue(calls.contains("didEncounterError DataSourceException")); // §5.5
+        // parse errors reach didEncounterError, as in Apollo (§5.5)
+        assertTrue(calls.contains("didEncounterError DataSourceException"));
     }
 
     @Test
@@ -179,7 +185,8 @@ class HooksTest {
                 }
             }
         };
-        assertEquals(Map.of("missing", true), lenient.doGet("m").as(Map.class)); // §6.1
+        // the override lets a 404 through, as in Apollo (§6.1)
+        assertEquals(Map.of("missing", true), lenient.doGet("m").as(Map.class));
     }
 
     @Test
@@ -223,7 +230,7 @@ class HooksTest {
                 request.attributes().put("tenant", 7);
             }
         };
-        tenant.doGet("m").as(Map.class); // §2.8
+        tenant.doGet("m").as(Map.class); // resolveURL picks the base per call, as in Apollo (§2.8)
         assertEquals(1, upstream.count("/tenant-7/m"));
     }
 
@@ -237,7 +244,8 @@ class HooksTest {
             }
         };
         stripping.doGet("m").param("api_key", "1").fetch().cacheWrite().toCompletableFuture().join();
-        assertEquals("{\"k\":\"api_key=1\"}", stripping.doGet("m").param("api_key", "2").as(String.class)); // §7.11
+        // a custom key merges URLs, as in Apollo (§7.11)
+        assertEquals("{\"k\":\"api_key=1\"}", stripping.doGet("m").param("api_key", "2").as(String.class));
         assertEquals(1, upstream.count("/m"));
     }
 
@@ -251,7 +259,7 @@ class HooksTest {
             }
         };
         ttl.doGet("m").fetch().cacheWrite().toCompletableFuture().join();
-        assertTrue(ttl.doGet("m").fetch().fromCache()); // §12.2
+        assertTrue(ttl.doGet("m").fetch().fromCache()); // the hook's TTL makes a hit, as in Apollo (§12.2)
         assertEquals(1, upstream.count("/m"));
     }
 
@@ -268,8 +276,10 @@ class HooksTest {
         release.countDown();
         a.get(10, TimeUnit.SECONDS);
         b.get(10, TimeUnit.SECONDS);
-        assertEquals(1, calls.stream().filter("trace"::equals).count()); // §13.1
-        assertEquals(2, calls.stream().filter(c -> c.startsWith("willSendRequest")).count()); // §3.12
+        // trace wraps only real calls, as in Apollo (§13.1)
+        assertEquals(1, calls.stream().filter("trace"::equals).count());
+        // willSendRequest runs for deduplicated calls too (Apollo §3.12)
+        assertEquals(2, calls.stream().filter(c -> c.startsWith("willSendRequest")).count());
     }
 
     @Test
@@ -277,7 +287,7 @@ class HooksTest {
         upstream.on("/m", r -> Reply.json("{}").header("Cache-Control", "max-age=60"));
         new TestSource(config, upstream.url()).doGet("m").fetch().cacheWrite().toCompletableFuture().join();
         DataSourceResponse second = new TestSource(config, upstream.url()).doGet("m").fetch();
-        assertTrue(second.fromCache()); // Apollo §1.2 gives each instance its own cache
+        assertTrue(second.fromCache()); // shared; Apollo gives each instance its own cache (§1.2)
         assertEquals(1, upstream.count("/m"));
     }
 

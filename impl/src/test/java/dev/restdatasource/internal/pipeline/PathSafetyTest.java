@@ -19,8 +19,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Path templates cannot escape the base URL (Apollo §2.5 lets a value replace the whole URL: SSRF), while
- * literal paths resolve like browser links (§2.1-§2.7).
+ * Path templates cannot escape the base URL (Apollo uses an absolute URL given as the path as it
+ * is, §2.5, so a value can replace the whole URL: SSRF), while literal paths resolve like browser links
+ * (Apollo §2.1-§2.7).
  */
 class PathSafetyTest {
     private final Upstream upstream = new Upstream();
@@ -82,11 +83,16 @@ class PathSafetyTest {
 
     @Test
     void literalPathsResolveLikeBrowserLinks() {
-        assertEquals(URI.create("https://h/api/foo"), UrlResolver.resolve("https://h/api/", "foo", List.of())); // §2.2
-        assertEquals(URI.create("https://h/foo"), UrlResolver.resolve("https://h/api", "foo", List.of())); // §2.3
-        assertEquals(URI.create("https://h/foo"), UrlResolver.resolve("https://h/bar/", "/foo", List.of())); // §2.4
-        assertEquals(URI.create("https://other/x"), UrlResolver.resolve("https://h/api/", "https://other/x", List.of())); // §2.5
-        assertEquals(URI.create("https://h/api/urn:foo:1"), UrlResolver.resolve("https://h/api/", "./urn:foo:1", List.of())); // §2.6
+        // base ends in a slash: appended (Apollo §2.2)
+        assertEquals(URI.create("https://h/api/foo"), UrlResolver.resolve("https://h/api/", "foo", List.of()));
+        // no trailing slash: last segment replaced (Apollo §2.3)
+        assertEquals(URI.create("https://h/foo"), UrlResolver.resolve("https://h/api", "foo", List.of()));
+        // a leading slash replaces the base path (Apollo §2.4)
+        assertEquals(URI.create("https://h/foo"), UrlResolver.resolve("https://h/bar/", "/foo", List.of()));
+        // a literal absolute URL is used as it is (Apollo §2.5)
+        assertEquals(URI.create("https://other/x"), UrlResolver.resolve("https://h/api/", "https://other/x", List.of()));
+        // a colon in the first segment works after ./ (Apollo §2.6)
+        assertEquals(URI.create("https://h/api/urn:foo:1"), UrlResolver.resolve("https://h/api/", "./urn:foo:1", List.of()));
         assertEquals(URI.create("https://h/foo"), UrlResolver.resolve("https://h", "foo", List.of()));
     }
 
@@ -94,7 +100,8 @@ class PathSafetyTest {
     void aRelativePathWithoutBaseUrlFailsBeforeAnyRequest() {
         TestSource noBase = new TestSource(DataSourceConfig.defaults(), null);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> noBase.doGet("movies").as(Map.class));
-        assertTrue(e.getMessage().contains("no baseURL"), e.getMessage()); // §2.7
+        // no baseURL: fails before any call (Apollo §2.7)
+        assertTrue(e.getMessage().contains("no baseURL"), e.getMessage());
     }
 
     @Test

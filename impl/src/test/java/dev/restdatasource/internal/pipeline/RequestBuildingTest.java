@@ -22,7 +22,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Methods, parameters, headers, bodies and result types against a real upstream (Apollo §3, §4). */
+/**
+ * Methods, parameters, headers, bodies and result types against a real upstream (Apollo's request building and
+ * result shapes, §3 and §4).
+ */
 class RequestBuildingTest {
     public static class Movie {
         public String id;
@@ -70,14 +73,15 @@ class RequestBuildingTest {
     void repeatedParametersAreKeptAndFormEncoded() {
         upstream.on("/api/search", r -> Reply.json("[]"));
         source.doGet("search").param("tag", "a b").param("tag", "beyoncé").param("skip", null).param("q", "x&y=z").as(List.class);
-        assertEquals("tag=a+b&tag=beyonc%C3%A9&q=x%26y%3Dz", upstream.last().rawQuery()); // §3.1, §3.2, §3.4
+        // nulls dropped, repeats kept, form-encoded, as in Apollo (§3.1, §3.2, §3.4)
+        assertEquals("tag=a+b&tag=beyonc%C3%A9&q=x%26y%3Dz", upstream.last().rawQuery());
     }
 
     @Test
     void parametersAreAppendedAfterTheQueryOfThePath() {
         upstream.on("/api/echo", r -> Reply.json("{}"));
         source.doGet("echo?a=1").param("a", "2").as(Map.class);
-        assertEquals("a=1&a=2", upstream.last().rawQuery()); // §3.3
+        assertEquals("a=1&a=2", upstream.last().rawQuery()); // appended after the path's query, as in Apollo (§3.3)
     }
 
     @Test
@@ -98,7 +102,8 @@ class RequestBuildingTest {
         Movie out = source.doPost("movies").body(in).as(Movie.class);
         assertEquals("9", out.id);
         assertEquals("POST", upstream.last().method());
-        assertEquals("application/json", upstream.last().header("Content-Type")); // §3.9
+        // added for a JSON body, as in Apollo (§3.9)
+        assertEquals("application/json", upstream.last().header("Content-Type"));
         assertTrue(upstream.last().bodyText().contains("\"title\":\"Heat\""));
     }
 
@@ -114,7 +119,7 @@ class RequestBuildingTest {
     void stringAndByteBodiesAreSentAsTheyAre() {
         upstream.on("/api/raw", r -> Reply.status(204));
         source.doPatch("raw").body("{not json}").fetch();
-        assertEquals("{not json}", upstream.last().bodyText()); // §3.10
+        assertEquals("{not json}", upstream.last().bodyText()); // a string is sent unchanged, as in Apollo (§3.10)
         assertEquals("text/plain; charset=UTF-8", upstream.last().header("content-type"));
         byte[] bytes = {0, 1, 2, (byte) 255};
         source.doPost("raw").header("content-type", "application/octet-stream").body(bytes).fetch();
@@ -141,14 +146,15 @@ class RequestBuildingTest {
         assertEquals("DELETE", upstream.last().method());
         DataSourceResponse head = source.doHead("movies/{id}", 1).fetch();
         assertEquals("HEAD", upstream.last().method());
-        assertEquals("HEAD", head.headers().first("x-method")); // §4.2
+        assertEquals("HEAD", head.headers().first("x-method")); // HEAD returns the response, as in Apollo (§4.2)
     }
 
     @Test
     void headersAreSentLowerCasedOnce() {
         upstream.on("/api/h", r -> Reply.json("{}"));
         source.doGet("h").header("X-Token", "a").header("x-token", "b").as(Map.class);
-        assertEquals(List.of("b"), upstream.last().headers().get("X-token")); // §3.5
+        // names lower-cased, sent once, as in Apollo (§3.5)
+        assertEquals(List.of("b"), upstream.last().headers().get("X-token"));
     }
 
     @Test
@@ -168,7 +174,8 @@ class RequestBuildingTest {
         upstream.on("/api/t", r -> Reply.status(200).header("Content-Type", "text/html").body("<b>hi</b>"));
         assertEquals("<b>hi</b>", source.doGet("t").as(String.class));
         assertArrayEquals("<b>hi</b>".getBytes(StandardCharsets.UTF_8), source.doGet("t").skipCache().as(byte[].class));
-        assertEquals("<b>hi</b>", source.doGet("t").as(Object.class)); // §5.1: non-JSON as text
+        // non-JSON comes back as text, as in Apollo (§5.1)
+        assertEquals("<b>hi</b>", source.doGet("t").as(Object.class));
     }
 
     @Test
@@ -176,14 +183,15 @@ class RequestBuildingTest {
         upstream.on("/api/hal", r -> Reply.status(200).header("Content-Type", "application/hal+json; charset=utf-8")
                 .body("{\"id\":\"h\"}"));
         upstream.on("/api/upper", r -> Reply.status(200).header("Content-Type", "Application/JSON").body("{\"id\":\"u\"}"));
-        assertEquals("h", source.doGet("hal").as(Movie.class).id); // Apollo §5.2 returns a string
+        // JSON; Apollo's case-sensitive match returns a string (§5.2)
+        assertEquals("h", source.doGet("hal").as(Movie.class).id);
         assertEquals("u", source.doGet("upper").as(Movie.class).id);
     }
 
     @Test
     void emptyBodiesParseAsNull() {
         upstream.on("/api/empty", r -> Reply.status(200).header("Content-Type", "application/json"));
-        assertNull(source.doGet("empty").as(Movie.class)); // §5.3
+        assertNull(source.doGet("empty").as(Movie.class)); // an empty JSON body gives nothing, as in Apollo (§5.3)
     }
 
     @Test
@@ -192,6 +200,6 @@ class RequestBuildingTest {
         var call = source.doGet("m");
         call.request().method("post");
         call.as(Map.class);
-        assertEquals("POST", upstream.last().method()); // §3.7
+        assertEquals("POST", upstream.last().method()); // the request's method wins, as in Apollo (§3.7)
     }
 }

@@ -26,7 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Improves on Apollo §14.12: get, set and delete failures and timeouts never reach the caller. */
+/**
+ * Get, set and delete failures and timeouts never reach the caller; Apollo's {@code ErrorsAreMissesCache} covers
+ * {@code get} only (§14.12).
+ */
 class ErrorsAreMissesKeyValueCacheTest {
     private static final Duration TIMEOUT = Duration.ofMillis(50);
 
