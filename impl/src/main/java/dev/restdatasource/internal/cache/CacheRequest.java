@@ -6,14 +6,16 @@ import java.util.Objects;
 
 /**
  * What the cache policy needs to know of an outgoing request: its method, its headers, and what they say to a
- * cache, read once when it is made (its Cache-Control directives and whether it carries credentials), so no
- * rule parses the same header again. Immutable and thread-safe.
+ * cache, read once: its Cache-Control directives when it is made, whether it carries credentials when first
+ * asked (a hit of a shared entry never asks). No rule parses the same header again. Immutable (the lazily read
+ * answer is the same whichever thread reads it first) and thread-safe.
  */
 public final class CacheRequest {
     private final String method;
     private final Headers headers;
     private final RequestDirectives directives;
-    private final boolean hasCredentials;
+    /** Whether the headers carry credentials: 0 not read yet, 1 no, 2 yes. */
+    private byte credentials;
 
     /**
      * Reads a request.
@@ -25,7 +27,6 @@ public final class CacheRequest {
         this.method = Objects.requireNonNull(method, "method");
         this.headers = Objects.requireNonNull(headers, "headers");
         this.directives = RequestDirectives.of(headers);
-        this.hasCredentials = CredentialHeaders.present(headers);
     }
 
     /** Returns the upper-case method. */
@@ -45,7 +46,12 @@ public final class CacheRequest {
 
     /** Returns whether the request carries credentials: Authorization, Cookie or Proxy-Authorization. */
     public boolean hasCredentials() {
-        return hasCredentials;
+        byte known = credentials;
+        if (known == 0) {
+            known = CredentialHeaders.present(headers) ? (byte) 2 : (byte) 1;
+            credentials = known;
+        }
+        return known == 2;
     }
 
     @Override
