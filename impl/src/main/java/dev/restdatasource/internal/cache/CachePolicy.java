@@ -20,6 +20,7 @@ import java.util.List;
  *   <li>{@link Serving}: whether a stored response answers a request, and what a miss does;</li>
  *   <li>{@link StaleOnError}: whether a stale response stands in for an upstream failure;</li>
  *   <li>{@link Validation}: conditional requests and 304s; {@link Invalidation}: what an unsafe request deletes;</li>
+ *   <li>{@link Variants}: which stored variant answers a request (Vary);</li>
  *   <li>{@link StoredHeaders}: which header fields are stored; {@link CacheKey}: the store keys.</li>
  * </ul>
  * Each message's Cache-Control is read once into {@link RequestDirectives} (held by the {@link CacheRequest}) or
@@ -89,7 +90,15 @@ public final class CachePolicy {
 
     /** The lower-cased field names in the Vary header(s), in order, without duplicates; "*" for Vary: *. */
     public static List<String> varyNames(Headers responseHeaders) {
-        return StoredHeaders.varyNames(responseHeaders);
+        return Variants.names(responseHeaders);
+    }
+
+    /**
+     * Whether a stored response answers a request whose Vary fingerprint is {@code requestFingerprint} (null when
+     * there was no Vary index to compute one); see {@link Variants}.
+     */
+    public boolean selects(StoredResponse stored, String requestFingerprint) {
+        return Variants.selects(stored, requestFingerprint);
     }
 
     // ---------------------------------------------------------------- serving (RFC 9111 §4, RFC 5861)
@@ -139,6 +148,14 @@ public final class CachePolicy {
     }
 
     // ---------------------------------------------------------------- validation (RFC 9111 §4.3)
+
+    /**
+     * What the answer to a conditional request means for the stored response it revalidated: a matching 304
+     * freshens it, another status replaces it, a 304 for another representation calls for an unconditional fetch.
+     */
+    public Validation.Outcome validationOutcome(StoredResponse stored, DataSourceResponse response) {
+        return Validation.outcome(stored, response.status(), response.headers());
+    }
 
     /** Whether a 304 answers for this stored response (RFC 9111 §4.3.4); see {@link Validation}. */
     public boolean notModifiedMatches(StoredResponse stored, Headers notModifiedHeaders) {

@@ -100,13 +100,13 @@ public final class HttpCache {
         return store.get(key.value()).thenCompose(bytes -> {
             EntryCodec.Entry entry = EntryCodec.decode(bytes);
             if (entry instanceof EntryCodec.ResponseEntry r) {
-                return completed(r.response().varyFingerprint() == null ? new Found(r.response(), key) : null);
+                return completed(policy.selects(r.response(), null) ? new Found(r.response(), key) : null);
             }
             if (entry instanceof EntryCodec.VaryIndex index) {
                 String fingerprint = CacheKey.varyFingerprint(index.names(), request.headers());
                 CacheKey variantKey = key.variant(fingerprint);
                 return store.get(variantKey.value()).thenApply(variant -> EntryCodec.decode(variant) instanceof EntryCodec.ResponseEntry v
-                        && fingerprint.equals(v.response().varyFingerprint()) ? new Found(v.response(), variantKey) : null);
+                        && policy.selects(v.response(), fingerprint) ? new Found(v.response(), variantKey) : null);
             }
             return completed(null);
         });
@@ -126,15 +126,12 @@ public final class HttpCache {
         Headers.Builder conditional = x.headers().toBuilder();
         lookup.conditionalHeaders().asMap().forEach((name, values) -> conditional.set(name, values.get(0)));
         Instant requestTime = clock.instant();
-        return sendOrServeStale(up, x, request, conditional.build(), found, response -> {
-            if (response.status() != 304) {
-                return completed(storeResponse(x, request, primary, response, requestTime));
-            }
-            if (!policy.notModifiedMatches(found.stored(), response.headers())) {
-                return fetchAndStore(up, x, request, primary, null); // a 304 for another representation
-            }
-            return completed(storeRevalidated(x, request, found, response, requestTime));
-        });
+        return sendOrServeStale(up, x, request, conditional.build(), found,
+                response -> switch (policy.validationOutcome(found.stored(), response)) {
+                    case FRESHENS -> completed(storeRevalidated(x, request, found, response, requestTime));
+                    case REPLACES -> completed(storeResponse(x, request, primary, response, requestTime));
+                    case MISMATCHES -> fetchAndStore(up, x, request, primary, null);
+                });
     }
 
     /**

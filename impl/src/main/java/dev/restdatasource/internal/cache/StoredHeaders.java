@@ -2,12 +2,11 @@ package dev.restdatasource.internal.cache;
 
 import dev.restdatasource.Headers;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * Which response header fields the cache keeps, and the fields it reads as lists. Never stored: hop-by-hop
+ * Which response header fields the cache keeps. Never stored: hop-by-hop
  * fields (RFC 9110 §7.6.1), the fields the Connection header names, and Set-Cookie / Set-Cookie2, which are
  * never replayed to another user (Apollo replays them). Age is kept, as the age calculation needs it.
  * Stateless and thread-safe.
@@ -40,13 +39,8 @@ final class StoredHeaders {
         return responseHeaders.contains("set-cookie") || responseHeaders.contains("set-cookie2");
     }
 
-    /** The lower-cased field names in the Vary header(s), in order, without duplicates; "*" for Vary: *. */
-    static List<String> varyNames(Headers responseHeaders) {
-        return List.copyOf(listMembers(responseHeaders, "vary"));
-    }
-
     /** The lower-cased, trimmed, de-duplicated members of a comma-separated list field, in order. */
-    private static Set<String> listMembers(Headers headers, String field) {
+    static Set<String> listMembers(Headers headers, String field) {
         Set<String> members = new LinkedHashSet<>();
         for (String line : headers.all(field)) {
             for (String member : line.split(",")) {

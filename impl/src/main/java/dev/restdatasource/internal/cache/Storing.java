@@ -49,7 +49,7 @@ final class Storing {
         if (res.noStore()) {
             return StorePlan.doNotStore("response no-store");
         }
-        if (StoredHeaders.varyNames(responseHeaders).contains("*")) {
+        if (Variants.variesOnEverything(responseHeaders)) {
             return StorePlan.doNotStore("Vary: *");
         }
         if (StoredHeaders.hasSetCookie(responseHeaders) && !res.isPublic()) {

@@ -16,6 +16,24 @@ final class Validation {
     private Validation() {
     }
 
+    /** What the answer to a conditional request means for the stored response it revalidated. */
+    enum Outcome {
+        /** A 304 for the stored response: serve it freshened by the 304, and store that. */
+        FRESHENS,
+        /** Another status: the answer replaces the stored response, stored or not by the usual rules (RFC 9111 §4.3.3). */
+        REPLACES,
+        /** A 304 for another representation (its validators differ): fetch again without conditions. */
+        MISMATCHES
+    }
+
+    /** What an answer with this status and these headers to a conditional request for {@code stored} means. */
+    static Outcome outcome(StoredResponse stored, int status, Headers headers) {
+        if (status != 304) {
+            return Outcome.REPLACES;
+        }
+        return notModifiedMatches(stored, headers) ? Outcome.FRESHENS : Outcome.MISMATCHES;
+    }
+
     /**
      * If-None-Match from the stored ETag and If-Modified-Since from the stored Last-Modified (RFC 9111 §4.3.1);
      * empty when the stored response has neither, so it cannot be revalidated.
@@ -39,7 +57,6 @@ final class Validation {
     /**
      * Whether a 304 answers for this stored response (RFC 9111 §4.3.4): an ETag on the 304 must match the
      * stored one by weak comparison; else a Last-Modified must equal the stored one; with neither, it matches.
-     * A 304 that does not match is for another representation: the cache then fetches without conditions.
      */
     static boolean notModifiedMatches(StoredResponse stored, Headers notModifiedHeaders) {
         String etag = notModifiedHeaders.first("etag");

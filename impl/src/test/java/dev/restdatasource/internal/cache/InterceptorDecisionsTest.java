@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restdatasource.CacheOptions;
 import dev.restdatasource.DataSourceResponse;
+import dev.restdatasource.Headers;
 import dev.restdatasource.internal.cache.Lookup.Action;
 import java.io.IOException;
 import java.time.Duration;
@@ -25,8 +26,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The decisions the I/O side ({@link HttpCache}) asks the policy around storing and serving: which requests
- * bypass the cache, what a miss does, how long a Vary index lives, which upstream failures stale-if-error
- * covers, and which override a revalidated entry is stored again with.
+ * bypass the cache, what a miss does, which stored variant answers, how long a Vary index lives, what the
+ * answer to a revalidation means, which upstream failures stale-if-error covers, and which override a
+ * revalidated entry is stored again with.
  */
 class InterceptorDecisionsTest {
 
@@ -57,6 +59,59 @@ class InterceptorDecisionsTest {
         void aMissUnderOnlyIfCachedAnswersGatewayTimeout() {
             assertEquals(Action.GATEWAY_TIMEOUT, POLICY.onMiss(get("cache-control", "only-if-cached")));
             assertEquals(Action.GATEWAY_TIMEOUT, POLICY.onMiss(get("Cache-Control", "max-age=5", "cache-control", "Only-If-Cached")));
+        }
+    }
+
+    /** RFC 9111 §4.1. */
+    @Nested
+    class VariantsMust {
+        private StoredResponse withFingerprint(String fingerprint) {
+            return new StoredResponse(200, dated("vary", "accept"), new byte[0], T0, T0, null, fingerprint);
+        }
+
+        @Test
+        void aResponseWithoutVaryAnswersALookupWithoutAVaryIndex() {
+            assertTrue(POLICY.selects(stored(dated()), null));
+        }
+
+        @Test
+        void aVariantFoundWhereNoIndexWasIsNotUsed() {
+            assertFalse(POLICY.selects(withFingerprint("abc"), null));
+        }
+
+        @Test
+        void aVariantAnswersOnlyTheSameFingerprint() {
+            assertTrue(POLICY.selects(withFingerprint("abc"), "abc"));
+            assertFalse(POLICY.selects(withFingerprint("abc"), "xyz"));
+            assertFalse(POLICY.selects(stored(dated()), "abc"));
+        }
+    }
+
+    /** RFC 9111 §4.3.3, §4.3.4. */
+    @Nested
+    class ValidationOutcomeMust {
+        private final StoredResponse withEtag = stored(dated("cache-control", "max-age=10", "etag", "\"v1\""));
+
+        private Validation.Outcome outcome(int status, String... headers) {
+            return POLICY.validationOutcome(withEtag, DataSourceResponse.builder().status(status)
+                    .headers(Headers.of(headers)).build());
+        }
+
+        @Test
+        void aMatching304Freshens() {
+            assertEquals(Validation.Outcome.FRESHENS, outcome(304, "etag", "\"v1\""));
+            assertEquals(Validation.Outcome.FRESHENS, outcome(304));
+        }
+
+        @Test
+        void a304ForAnotherRepresentationMismatches() {
+            assertEquals(Validation.Outcome.MISMATCHES, outcome(304, "etag", "\"v2\""));
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {200, 404, 500})
+        void anyOtherStatusReplaces(int status) {
+            assertEquals(Validation.Outcome.REPLACES, outcome(status, "etag", "\"v1\""));
         }
     }
 
