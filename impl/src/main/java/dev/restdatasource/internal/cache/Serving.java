@@ -11,11 +11,14 @@ import java.time.Instant;
  *       or the response says no-cache (which a fresh TTL override overrules, as in Apollo).
  *       {@code must-revalidate} does not stop a fresh response being served (RFC 9111 §5.2.2.2; Apollo
  *       revalidates it every time).</li>
+ *   <li>The request's {@code max-age} limits every answer, fresh or stale; its {@code min-fresh} forbids
+ *       serving stale at all.</li>
  *   <li>Stale within the response's {@code stale-while-revalidate}: served, and revalidated in the background,
- *       unless the response requires revalidation or the request has min-fresh. This wins over a request's
- *       {@code max-stale}, so the entry gets refreshed.</li>
- *   <li>Stale within the request's {@code max-stale}: served, unless the response requires revalidation, has
- *       {@code s-maxage} (which implies proxy-revalidate, RFC 9111 §5.2.2.10), or the request has min-fresh.</li>
+ *       unless the response requires revalidation (must-revalidate, proxy-revalidate, no-cache). This wins
+ *       over a request's {@code max-stale}, so the entry gets refreshed. {@code s-maxage} does not cancel this
+ *       window: RFC 5861 lets the origin grant it, and an origin that sends both means it.</li>
+ *   <li>Stale within the request's {@code max-stale}: served, unless the response requires revalidation or has
+ *       {@code s-maxage} (which implies proxy-revalidate, RFC 9111 §5.2.2.10).</li>
  *   <li>Otherwise: revalidated with the stored validators, or fetched when there are none.</li>
  *   <li>The request's {@code only-if-cached} turns every answer that needs upstream, and a miss, into a 504
  *       (RFC 9111 §5.2.1.7).</li>
