@@ -3,9 +3,12 @@ package dev.restdatasource.internal.cache;
 import dev.restdatasource.Headers;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
- * The age calculation of RFC 9111 §4.2.3. Pure functions of the stored headers and the given instants.
+ * The age of a stored response (RFC 9111 §4.2.3) and the Age header it is served with (RFC 9111 §5.1): the
+ * current age in whole seconds, rounded down, as Apollo also sends it. Pure functions of the stored headers and
+ * the given instants.
  */
 final class Ages {
     private Ages() {
@@ -40,6 +43,20 @@ final class Ages {
         int comma = value.indexOf(',');
         String first = (comma < 0 ? value : value.substring(0, comma)).trim();
         return Duration.ofSeconds(CacheControl.deltaSeconds(first));
+    }
+
+    /**
+     * The stored headers with Age set to {@code age} in whole seconds, rounded down; the stored headers
+     * themselves when their one Age value already says it, so a hit copies nothing it need not.
+     */
+    static Headers served(StoredResponse stored, Duration age) {
+        Headers headers = stored.headers();
+        String ageValue = Long.toString(age.getSeconds());
+        List<String> storedAge = headers.all("age");
+        if (storedAge.size() == 1 && storedAge.get(0).equals(ageValue)) {
+            return headers;
+        }
+        return headers.with("age", ageValue);
     }
 
     static Duration nonNegative(Duration d) {

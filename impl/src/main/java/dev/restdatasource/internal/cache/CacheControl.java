@@ -23,11 +23,17 @@ import java.util.OptionalLong;
  *       to 2147483648.</li>
  * </ul>
  *
- * <p>Immutable and thread-safe. Never throws on malformed input: unparseable fragments are skipped.
+ * <p>The cache's rules read the typed {@link RequestDirectives} and {@link ResponseDirectives}, which
+ * {@link #forEach} fills in one pass without building this map; this class is the general form, for
+ * directives the rules do not name. Immutable and thread-safe. Never throws on malformed input: unparseable
+ * fragments are skipped.
  */
-public final class CacheControl {
+final class CacheControl {
     /** The largest delta-seconds value kept (RFC 9111 §1.2.2). */
     static final long MAX_DELTA_SECONDS = 2_147_483_648L;
+
+    /** The value of a delta-seconds directive that is not there, in the typed directive records. */
+    static final long ABSENT = -1;
 
     private static final CacheControl EMPTY = new CacheControl(Map.of());
 
@@ -38,24 +44,36 @@ public final class CacheControl {
         this.directives = directives;
     }
 
+    /** Receives each directive of a Cache-Control list in order, duplicates included. */
+    @FunctionalInterface
+    interface Sink {
+        /** One directive: its lower-cased name and its unquoted argument, or null when it had none. */
+        void directive(String name, String argument);
+    }
+
     /** Parses every Cache-Control field of {@code headers}; empty when there is none. */
-    public static CacheControl of(Headers headers) {
+    static CacheControl of(Headers headers) {
         return parse(headers.all("cache-control"));
     }
 
     /** Parses these Cache-Control field lines as one combined list. */
-    public static CacheControl parse(List<String> fieldLines) {
+    static CacheControl parse(List<String> fieldLines) {
         if (fieldLines.isEmpty()) {
             return EMPTY;
         }
         Map<String, String> found = new LinkedHashMap<>();
-        for (String line : fieldLines) {
-            parseLine(line, found);
-        }
+        forEach(fieldLines, found::putIfAbsent);
         return found.isEmpty() ? EMPTY : new CacheControl(Collections.unmodifiableMap(found));
     }
 
-    private static void parseLine(String line, Map<String, String> found) {
+    /** Hands every directive of these field lines, as one combined list, to {@code sink} in order. */
+    static void forEach(List<String> fieldLines, Sink sink) {
+        for (int i = 0; i < fieldLines.size(); i++) {
+            parseLine(fieldLines.get(i), sink);
+        }
+    }
+
+    private static void parseLine(String line, Sink sink) {
         int i = 0;
         int n = line.length();
         while (i < n) {
@@ -96,18 +114,18 @@ public final class CacheControl {
             }
             i++; // the comma
             if (!name.isEmpty()) {
-                found.putIfAbsent(name, argument);
+                sink.directive(name, argument);
             }
         }
     }
 
     /** Returns whether the directive is present (with or without an argument). */
-    public boolean has(String directive) {
+    boolean has(String directive) {
         return directives.containsKey(directive);
     }
 
     /** Returns the directive's argument (unquoted), or null when absent or given without one. */
-    public String argument(String directive) {
+    String argument(String directive) {
         return directives.get(directive);
     }
 
@@ -115,7 +133,7 @@ public final class CacheControl {
      * Returns the directive's delta-seconds, or empty when the directive is absent. A present directive
      * with a missing, non-integer or negative argument gives 0; huge values clamp to 2^31.
      */
-    public OptionalLong seconds(String directive) {
+    OptionalLong seconds(String directive) {
         if (!directives.containsKey(directive)) {
             return OptionalLong.empty();
         }
@@ -146,8 +164,16 @@ public final class CacheControl {
         return result;
     }
 
+    /**
+     * The delta-seconds of a directive seen again: {@code current} when an earlier occurrence set it (it is not
+     * {@link #ABSENT}), else {@code argument} read as delta-seconds. Keeps the first occurrence, as {@link #parse}.
+     */
+    static long firstSeconds(long current, String argument) {
+        return current != ABSENT ? current : deltaSeconds(argument);
+    }
+
     /** Returns the lower-cased directive names, in first-seen order. */
-    public List<String> names() {
+    List<String> names() {
         return List.copyOf(directives.keySet());
     }
 

@@ -16,7 +16,7 @@ import java.util.function.Function;
  * @param body         body bytes or null
  * @param timeout      request timeout
  * @param cacheKey     the key from {@code cacheKeyFor} (without the {@code httpcache:} prefix)
- * @param skipCache    skip the read, still store (Apollo §10.7)
+ * @param skipCache    skip the read, still store the response (Apollo's skipCache)
  * @param cacheOptions the TTL override for an upstream response (per-call options, else the hook); may return null
  * @param getKeyFor    the cache key a GET to a URL would have, for invalidations
  */

@@ -4,7 +4,6 @@ import dev.restdatasource.CacheOptions;
 import dev.restdatasource.DataSourceResponse;
 import dev.restdatasource.Headers;
 import dev.restdatasource.cache.KeyValueCache;
-import dev.restdatasource.internal.pipeline.Fingerprints;
 import dev.restdatasource.internal.http.StatusTexts;
 import java.lang.System.Logger.Level;
 import java.net.URI;
@@ -24,27 +23,22 @@ import java.util.function.Function;
  * asks the next step ({@link Upstream}) and stores what may be stored. All decisions are the policy's; this class does
  * the I/O (OkHttp's CacheInterceptor beside its CacheStrategy).
  *
- * <p>Keys: {@code "httpcache:" + cacheKey} (Apollo §8.1), plus {@code " body:<hash>"} for methods other than
- * GET, so a POST cached by a TTL override is only served for the same body (Apollo §12.11 serves any body).
- * A response with {@code Vary} is stored as a Vary index under that key and one entry per variant under
- * {@code key + " vary:<hash of the varied request headers>"}, so several variants live side by side (Apollo
- * keeps one, §8.7). A per-user entry (a {@code CacheOptions.perUser()} override) lives under
- * {@code key + " user:<hash of the credentials>"}. Writes run in the background; the caller does not wait
- * (Apollo §9.17). The store is expected to turn its own failures into misses. Thread-safe; one instance is
- * shared by every data source built from the same configuration.
+ * <p>Keys are {@link CacheKey}'s. A response with {@code Vary} is stored as a Vary index under its key and one
+ * entry per variant under the variant's key. A request with credentials also reads, and an unsafe one also
+ * deletes, the entry of its user. Writes run in the background; the caller does not wait (as in Apollo).
+ * The store is expected to turn its own failures into misses. At most one background revalidation per entry
+ * runs at a time. Thread-safe; one instance is shared by every data source built from the same configuration.
  */
 public final class HttpCache {
-    /** The prefix of every key this cache writes (Apollo §8.1). */
-    public static final String PREFIX = "httpcache:";
+    /** The prefix of every key this cache writes, as Apollo's: {@code "httpcache:"}. */
+    public static final String PREFIX = CacheKey.PREFIX;
 
     private static final System.Logger LOG = System.getLogger(HttpCache.class.getName());
-    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
-    private static final Duration VARY_INDEX_MIN_TTL = Duration.ofDays(1);
-    private static final Set<Integer> STALE_IF_ERROR_STATUSES = Set.of(500, 502, 503, 504);
 
     private final KeyValueCache store;
     private final Clock clock;
     private final CachePolicy policy = new CachePolicy();
+    /** The store keys of the entries being revalidated in the background. */
     private final Set<String> revalidating = ConcurrentHashMap.newKeySet();
 
     /** Creates a cache over {@code store}. */
@@ -53,28 +47,31 @@ public final class HttpCache {
         this.clock = clock;
     }
 
-    private record Found(StoredResponse stored, String key) {
+    /** A stored response and the key it was read from (which says whether it belongs to one user). */
+    private record Found(StoredResponse stored, CacheKey key) {
     }
 
     /** Answers {@code x} from the cache or upstream. Fails only when upstream fails and no stale entry may stand in. */
     public CompletionStage<DataSourceResponse> fetch(Exchange x, Upstream up) {
-        if (x.method().equals("HEAD")) {
-            return send(up, x, x.headers()); // never cached (Apollo §9.2)
+        if (policy.bypasses(x.method())) {
+            return send(up, x, x.headers());
         }
         CacheRequest request = new CacheRequest(x.method(), x.headers());
-        String primary = primaryKey(x);
+        CacheKey primary = CacheKey.primary(x);
         if (x.skipCache()) {
             return fetchAndStore(up, x, request, primary, null);
         }
         return read(primary, request).thenCompose(found -> {
-            if (found == null) {
-                return onlyIfCached(request) ? completed(gatewayTimeout(x)) : fetchAndStore(up, x, request, primary, null);
+            if (found != null) {
+                return useStored(up, x, request, primary, found);
             }
-            return useStored(up, x, request, primary, found);
+            return policy.onMiss(request) == Lookup.Action.GATEWAY_TIMEOUT
+                    ? completed(gatewayTimeout(x)) : fetchAndStore(up, x, request, primary, null);
         });
     }
 
-    private CompletionStage<DataSourceResponse> useStored(Upstream up, Exchange x, CacheRequest request, String primary, Found found) {
+    private CompletionStage<DataSourceResponse> useStored(Upstream up, Exchange x, CacheRequest request, CacheKey primary,
+            Found found) {
         Instant now = clock.instant();
         Lookup lookup = policy.lookup(request, found.stored(), now);
         return switch (lookup.action()) {
@@ -91,23 +88,25 @@ public final class HttpCache {
 
     // ---- reading ----
 
-    private CompletionStage<Found> read(String primary, CacheRequest request) {
-        return readAt(primary, request).thenCompose(found -> found != null || !request.hasCredentials()
-                ? completed(found)
-                : readAt(perUserKey(primary, request), request));
+    /** Reads the shared entry, else the entry of the request's user when it carries credentials. */
+    private CompletionStage<Found> read(CacheKey primary, CacheRequest request) {
+        return readAt(primary, request).thenCompose(found -> {
+            CacheKey user = found == null ? primary.forUser(request) : null;
+            return user == null ? completed(found) : readAt(user, request);
+        });
     }
 
-    private CompletionStage<Found> readAt(String key, CacheRequest request) {
-        return store.get(key).thenCompose(bytes -> {
+    private CompletionStage<Found> readAt(CacheKey key, CacheRequest request) {
+        return store.get(key.value()).thenCompose(bytes -> {
             EntryCodec.Entry entry = EntryCodec.decode(bytes);
             if (entry instanceof EntryCodec.ResponseEntry r) {
-                return completed(r.response().varyFingerprint() == null ? new Found(r.response(), key) : null);
+                return completed(policy.selects(r.response(), null) ? new Found(r.response(), key) : null);
             }
             if (entry instanceof EntryCodec.VaryIndex index) {
-                String fingerprint = Fingerprints.ofHeaders(index.names(), request.headers());
-                String variantKey = variantKey(key, fingerprint);
-                return store.get(variantKey).thenApply(variant -> EntryCodec.decode(variant) instanceof EntryCodec.ResponseEntry v
-                        && fingerprint.equals(v.response().varyFingerprint()) ? new Found(v.response(), variantKey) : null);
+                String fingerprint = CacheKey.varyFingerprint(index.names(), request.headers());
+                CacheKey variantKey = key.variant(fingerprint);
+                return store.get(variantKey.value()).thenApply(variant -> EntryCodec.decode(variant) instanceof EntryCodec.ResponseEntry v
+                        && policy.selects(v.response(), fingerprint) ? new Found(v.response(), variantKey) : null);
             }
             return completed(null);
         });
@@ -115,27 +114,24 @@ public final class HttpCache {
 
     // ---- going upstream ----
 
-    private CompletionStage<DataSourceResponse> fetchAndStore(Upstream up, Exchange x, CacheRequest request, String primary,
+    private CompletionStage<DataSourceResponse> fetchAndStore(Upstream up, Exchange x, CacheRequest request, CacheKey primary,
             Found staleFallback) {
         Instant requestTime = clock.instant();
         return sendOrServeStale(up, x, request, x.headers(), staleFallback,
                 response -> completed(storeResponse(x, request, primary, response, requestTime)));
     }
 
-    private CompletionStage<DataSourceResponse> revalidate(Upstream up, Exchange x, CacheRequest request, String primary, Found found,
+    private CompletionStage<DataSourceResponse> revalidate(Upstream up, Exchange x, CacheRequest request, CacheKey primary, Found found,
             Lookup lookup) {
         Headers.Builder conditional = x.headers().toBuilder();
         lookup.conditionalHeaders().asMap().forEach((name, values) -> conditional.set(name, values.get(0)));
         Instant requestTime = clock.instant();
-        return sendOrServeStale(up, x, request, conditional.build(), found, response -> {
-            if (response.status() != 304) {
-                return completed(storeResponse(x, request, primary, response, requestTime));
-            }
-            if (!policy.notModifiedMatches(found.stored(), response.headers())) {
-                return fetchAndStore(up, x, request, primary, null); // a 304 for another representation (Apollo §11.8)
-            }
-            return completed(storeRevalidated(x, request, found, response, requestTime));
-        });
+        return sendOrServeStale(up, x, request, conditional.build(), found,
+                response -> switch (policy.validationOutcome(found.stored(), response)) {
+                    case FRESHENS -> completed(storeRevalidated(x, request, found, response, requestTime));
+                    case REPLACES -> completed(storeResponse(x, request, primary, response, requestTime));
+                    case MISMATCHES -> fetchAndStore(up, x, request, primary, null);
+                });
     }
 
     /**
@@ -156,8 +152,8 @@ public final class HttpCache {
         }).thenCompose(stage -> stage);
     }
 
-    private void revalidateInBackground(Upstream up, Exchange x, CacheRequest request, String primary, Found found, Lookup lookup) {
-        if (!revalidating.add(found.key())) {
+    private void revalidateInBackground(Upstream up, Exchange x, CacheRequest request, CacheKey primary, Found found, Lookup lookup) {
+        if (!revalidating.add(found.key().value())) {
             return; // one background revalidation per entry at a time
         }
         CompletionStage<DataSourceResponse> stage;
@@ -167,7 +163,7 @@ public final class HttpCache {
             stage = CompletableFuture.failedFuture(e);
         }
         stage.whenComplete((response, error) -> {
-            revalidating.remove(found.key());
+            revalidating.remove(found.key().value());
             if (error != null) {
                 LOG.log(Level.DEBUG, () -> "Background revalidation of " + x.url() + " failed", error);
             }
@@ -179,16 +175,9 @@ public final class HttpCache {
         if (found == null) {
             return null;
         }
-        int failure;
-        if (error != null) {
-            failure = 0;
-        } else if (STALE_IF_ERROR_STATUSES.contains(response.status())) {
-            failure = response.status();
-        } else {
-            return null;
-        }
         Instant now = clock.instant();
-        return policy.mayServeStaleOnError(request, found.stored(), failure, now) ? hit(x, found.stored(), now, true) : null;
+        return policy.mayServeStaleOnError(request, found.stored(), policy.failureStatus(response, error), now)
+                ? hit(x, found.stored(), now, true) : null;
     }
 
     private static CompletionStage<DataSourceResponse> send(Upstream up, Exchange x, Headers headers) {
@@ -201,26 +190,23 @@ public final class HttpCache {
 
     // ---- writing ----
 
-    private DataSourceResponse storeResponse(Exchange x, CacheRequest request, String primary, DataSourceResponse response,
+    private DataSourceResponse storeResponse(Exchange x, CacheRequest request, CacheKey primary, DataSourceResponse response,
             Instant requestTime) {
         Instant responseTime = clock.instant();
         List<CompletableFuture<?>> writes = new ArrayList<>(invalidate(x, request, response));
         CacheOptions override = x.cacheOptions().apply(response);
         StorePlan plan = policy.planStore(request, response.status(), response.headers(), requestTime, responseTime, override);
         if (plan.store()) {
-            String base = plan.perUser() ? perUserKey(primary, request) : primary;
+            CacheKey base = plan.perUser() ? primary.forUser(request) : primary;
             List<String> vary = CachePolicy.varyNames(response.headers());
-            String fingerprint = vary.isEmpty() ? null : Fingerprints.ofHeaders(vary, request.headers());
+            String fingerprint = vary.isEmpty() ? null : CacheKey.varyFingerprint(vary, request.headers());
             StoredResponse stored = new StoredResponse(response.status(), policy.storableHeaders(response.headers()),
                     response.body(), requestTime, responseTime, plan.ttlOverride(), fingerprint);
             if (fingerprint == null) {
                 writes.add(write(base, EntryCodec.encode(stored), plan));
             } else {
-                // The index is tiny and shared by every variant: keep it at least a day, so a short-lived
-                // variant written last never makes a longer-lived one unreachable.
-                Duration indexTtl = plan.storeTtl().compareTo(VARY_INDEX_MIN_TTL) > 0 ? plan.storeTtl() : VARY_INDEX_MIN_TTL;
-                writes.add(store.set(base, EntryCodec.encodeVary(vary), indexTtl).toCompletableFuture());
-                writes.add(write(variantKey(base, fingerprint), EntryCodec.encode(stored), plan));
+                writes.add(store.set(base.value(), EntryCodec.encodeVary(vary), policy.varyIndexTtl(plan)).toCompletableFuture());
+                writes.add(write(base.variant(fingerprint), EntryCodec.encode(stored), plan));
             }
         }
         return writes.isEmpty() ? response : response.toBuilder().cacheWrite(allOf(writes)).build();
@@ -233,13 +219,7 @@ public final class HttpCache {
         DataSourceResponse merged = DataSourceResponse.builder().url(x.url()).status(fresh.status())
                 .statusText(StatusTexts.of(fresh.status())).headers(policy.servedHeaders(fresh, responseTime))
                 .body(fresh.body()).revalidated(true).build();
-        CacheOptions override = x.cacheOptions().apply(merged);
-        if (override == null && fresh.ttlOverride() != null) {
-            override = CacheOptions.ttl(fresh.ttlOverride()); // an override is remembered by its entry (Apollo §12.5)
-            if (found.key().contains(" user:")) {
-                override = override.perUser();
-            }
-        }
+        CacheOptions override = policy.rememberedOverride(x.cacheOptions().apply(merged), fresh, found.key().perUser());
         StorePlan plan = policy.planStore(request, fresh.status(), fresh.headers(), requestTime, responseTime, override);
         if (!plan.store()) {
             return merged;
@@ -249,30 +229,32 @@ public final class HttpCache {
         return merged.toBuilder().cacheWrite(write(found.key(), EntryCodec.encode(rewritten), plan)).build();
     }
 
-    /** Deletes the entries an unsafe method makes stale (RFC 9111 §4.4). */
+    /** Deletes the entries (shared, and the user's) that the policy says the response to an unsafe method makes stale. */
     private List<CompletableFuture<?>> invalidate(Exchange x, CacheRequest request, DataSourceResponse response) {
-        if (SAFE_METHODS.contains(x.method())) {
+        List<URI> uris = policy.invalidations(x.method(), x.url(), response.status(), response.headers());
+        if (uris.isEmpty()) {
             return List.of();
         }
         List<CompletableFuture<?>> deletes = new ArrayList<>();
-        for (URI uri : policy.invalidations(x.method(), x.url(), response.status(), response.headers())) {
-            String key = PREFIX + x.getKeyFor().apply(uri);
-            deletes.add(store.delete(key).toCompletableFuture());
-            if (request.hasCredentials()) {
-                deletes.add(store.delete(perUserKey(key, request)).toCompletableFuture());
+        for (URI uri : uris) {
+            CacheKey key = CacheKey.ofGet(x.getKeyFor().apply(uri));
+            deletes.add(store.delete(key.value()).toCompletableFuture());
+            CacheKey user = key.forUser(request);
+            if (user != null) {
+                deletes.add(store.delete(user.value()).toCompletableFuture());
             }
         }
         return deletes;
     }
 
-    private CompletableFuture<Void> write(String key, byte[] value, StorePlan plan) {
-        return store.set(key, value, plan.storeTtl()).toCompletableFuture();
+    private CompletableFuture<Void> write(CacheKey key, byte[] value, StorePlan plan) {
+        return store.set(key.value(), value, plan.storeTtl()).toCompletableFuture();
     }
 
     private static CompletionStage<Void> allOf(List<CompletableFuture<?>> writes) {
         return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).handle((ok, error) -> {
             if (error != null) {
-                LOG.log(Level.WARNING, "Error writing to the HTTP cache: " + error); // Apollo §6.13
+                LOG.log(Level.WARNING, "Error writing to the HTTP cache: " + error); // logged, never failing the call, as in Apollo
             }
             return null;
         });
@@ -296,28 +278,6 @@ public final class HttpCache {
 
     private static DataSourceResponse gatewayTimeout(Exchange x) {
         return DataSourceResponse.builder().url(x.url()).status(504).statusText(StatusTexts.of(504)).build();
-    }
-
-    private static boolean onlyIfCached(CacheRequest request) {
-        return CacheControl.of(request.headers()).has("only-if-cached");
-    }
-
-    // ---- keys ----
-
-    static String primaryKey(Exchange x) {
-        String key = PREFIX + x.cacheKey();
-        if (!x.method().equals("GET") && x.body() != null && x.body().length > 0) {
-            key += " body:" + Fingerprints.ofBytes(x.body());
-        }
-        return key;
-    }
-
-    private static String perUserKey(String key, CacheRequest request) {
-        return key + " user:" + Fingerprints.credentials(request.headers());
-    }
-
-    private static String variantKey(String key, String fingerprint) {
-        return key + " vary:" + fingerprint;
     }
 
     private static <T> CompletionStage<T> completed(T value) {

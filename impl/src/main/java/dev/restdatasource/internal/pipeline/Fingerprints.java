@@ -1,6 +1,7 @@
 package dev.restdatasource.internal.pipeline;
 
 import dev.restdatasource.Headers;
+import dev.restdatasource.internal.http.CredentialHeaders;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,17 +13,12 @@ import java.util.List;
  * storing them (credentials, Vary'd request headers, request bodies). SHA-256, first 128 bits, base64url.
  */
 public final class Fingerprints {
-    private static final List<String> CREDENTIAL_HEADERS = List.of("authorization", "cookie", "proxy-authorization");
-
     private Fingerprints() {
     }
 
-    /** Returns a fingerprint of the request's credentials, or "" when it carries none. */
+    /** Returns a fingerprint of the request's credential fields ({@link CredentialHeaders}), or "" when it carries none. */
     public static String credentials(Headers headers) {
-        if (!headers.contains("authorization") && !headers.contains("cookie") && !headers.contains("proxy-authorization")) {
-            return "";
-        }
-        return ofHeaders(CREDENTIAL_HEADERS, headers);
+        return CredentialHeaders.present(headers) ? ofHeaders(CredentialHeaders.NAMES, headers) : "";
     }
 
     /** Returns a fingerprint of the values of {@code names} in {@code headers} (absent and empty differ). */

@@ -3,9 +3,10 @@ package dev.restdatasource.internal.pipeline;
 import dev.restdatasource.DataSourceResponse;
 import dev.restdatasource.Headers;
 import dev.restdatasource.internal.cache.Exchange;
+import dev.restdatasource.internal.http.CredentialHeaders;
+import dev.restdatasource.internal.http.Origins;
 import java.net.URI;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * Decides whether and where to follow a redirect (RFC 9110 §15.4). 301, 302 and 303 turn a POST into a GET
@@ -47,7 +48,7 @@ final class Redirects {
             headers.remove("content-type").remove("content-encoding").remove("content-language");
         }
         if (!sameOrigin(current.url(), target)) {
-            headers.remove("authorization").remove("cookie").remove("proxy-authorization");
+            CredentialHeaders.removeFrom(headers);
         }
         String finalMethod = method;
         return new Exchange(method, target, headers.build(), body, current.timeout(), finalMethod + " " + target, false,
@@ -55,11 +56,6 @@ final class Redirects {
     }
 
     static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme().equalsIgnoreCase(b.getScheme()) && Objects.equals(a.getHost(), b.getHost())
-                && port(a) == port(b);
-    }
-
-    private static int port(URI u) {
-        return u.getPort() != -1 ? u.getPort() : u.getScheme().equalsIgnoreCase("https") ? 443 : 80;
+        return Origins.same(a, b);
     }
 }
