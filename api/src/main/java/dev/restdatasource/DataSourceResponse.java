@@ -246,31 +246,6 @@ public final class DataSourceResponse {
             return this;
         }
 
-        public Builder fromCache(boolean fromCache) {
-            this.fromCache = fromCache;
-            return this;
-        }
-
-        public Builder revalidated(boolean revalidated) {
-            this.revalidated = revalidated;
-            return this;
-        }
-
-        public Builder stale(boolean stale) {
-            this.stale = stale;
-            return this;
-        }
-
-        public Builder deduplicated(boolean deduplicated) {
-            this.deduplicated = deduplicated;
-            return this;
-        }
-
-        public Builder cacheWrite(CompletionStage<Void> cacheWrite) {
-            this.cacheWrite = cacheWrite;
-            return this;
-        }
-
         public DataSourceResponse build() {
             return new DataSourceResponse(this);
         }

@@ -4,6 +4,7 @@ import dev.restdatasource.CacheOptions;
 import dev.restdatasource.DataSourceResponse;
 import dev.restdatasource.Headers;
 import dev.restdatasource.cache.KeyValueCache;
+import dev.restdatasource.internal.bridge.ResponseMarks;
 import dev.restdatasource.internal.http.StatusTexts;
 import java.lang.System.Logger.Level;
 import java.net.URI;
@@ -33,6 +34,7 @@ public final class HttpCache {
     /** The prefix of every key this cache writes, as Apollo's: {@code "httpcache:"}. */
     public static final String PREFIX = CacheKey.PREFIX;
 
+    private static final ResponseMarks MARKS = ResponseMarks.get();
     private static final System.Logger LOG = System.getLogger(HttpCache.class.getName());
 
     private final KeyValueCache store;
@@ -209,16 +211,16 @@ public final class HttpCache {
                 writes.add(write(base.variant(fingerprint), EntryCodec.encode(stored), plan));
             }
         }
-        return writes.isEmpty() ? response : response.toBuilder().cacheWrite(allOf(writes)).build();
+        return writes.isEmpty() ? response : MARKS.cacheWrite(response.toBuilder(), allOf(writes)).build();
     }
 
     private DataSourceResponse storeRevalidated(Exchange x, CacheRequest request, Found found, DataSourceResponse notModified,
             Instant requestTime) {
         Instant responseTime = clock.instant();
         StoredResponse fresh = policy.freshen(found.stored(), notModified.headers(), requestTime, responseTime);
-        DataSourceResponse merged = DataSourceResponse.builder().url(x.url()).status(fresh.status())
+        DataSourceResponse merged = MARKS.revalidated(DataSourceResponse.builder().url(x.url()).status(fresh.status())
                 .statusText(StatusTexts.of(fresh.status())).headers(policy.servedHeaders(fresh, responseTime))
-                .body(fresh.body()).revalidated(true).build();
+                .body(fresh.body())).build();
         CacheOptions override = policy.rememberedOverride(x.cacheOptions().apply(merged), fresh, found.key().perUser());
         StorePlan plan = policy.planStore(request, fresh.status(), fresh.headers(), requestTime, responseTime, override);
         if (!plan.store()) {
@@ -226,7 +228,7 @@ public final class HttpCache {
         }
         StoredResponse rewritten = new StoredResponse(fresh.status(), fresh.headers(), fresh.body(), fresh.requestTime(),
                 fresh.responseTime(), plan.ttlOverride(), fresh.varyFingerprint());
-        return merged.toBuilder().cacheWrite(write(found.key(), EntryCodec.encode(rewritten), plan)).build();
+        return MARKS.cacheWrite(merged.toBuilder(), write(found.key(), EntryCodec.encode(rewritten), plan)).build();
     }
 
     /** Deletes the entries (shared, and the user's) that the policy says the response to an unsafe method makes stale. */
@@ -272,8 +274,8 @@ public final class HttpCache {
     }
 
     private static DataSourceResponse hit(Exchange x, StoredResponse stored, Headers served, boolean stale) {
-        return DataSourceResponse.builder().url(x.url()).status(stored.status()).statusText(StatusTexts.of(stored.status()))
-                .headers(served).body(stored.body()).fromCache(true).stale(stale).build();
+        return MARKS.fromCache(DataSourceResponse.builder().url(x.url()).status(stored.status())
+                .statusText(StatusTexts.of(stored.status())).headers(served).body(stored.body()), stale).build();
     }
 
     private static DataSourceResponse gatewayTimeout(Exchange x) {
