@@ -47,7 +47,7 @@ class CacheControlDirectivesTest {
         }
 
         @Test
-        void maxStaleWithoutArgumentAcceptsAnyStaleness() { // §5.2.1.2
+        void maxStaleWithoutArgumentAcceptsAnyStaleness() { // RFC 9111 §5.2.1.2
             assertEquals(RequestDirectives.ANY_STALENESS, request("cache-control", "max-stale").maxStale());
             assertEquals(0, request("cache-control", "max-stale=").maxStale());
             assertEquals(0, request("cache-control", "max-stale=abc").maxStale());
@@ -67,7 +67,7 @@ class CacheControlDirectivesTest {
         }
 
         @Test
-        void pragmaNoCacheIsNoCacheWithoutCacheControl() { // §5.4
+        void pragmaNoCacheIsNoCacheWithoutCacheControl() { // RFC 9111 §5.4
             assertTrue(request("pragma", "No-Cache").noCache());
             assertFalse(request("pragma", "no-cache", "cache-control", "max-age=5").noCache());
             assertEquals(5, request("pragma", "no-cache", "cache-control", "max-age=5").maxAge());
@@ -89,7 +89,7 @@ class CacheControlDirectivesTest {
         }
 
         @Test
-        void qualifiedNoCacheAndPrivateCountAsTheUnqualifiedDirectives() { // §5.2.2.4, §5.2.2.7
+        void qualifiedNoCacheAndPrivateCountAsTheUnqualifiedDirectives() { // RFC 9111 §5.2.2.4, §5.2.2.7
             ResponseDirectives d = response("cache-control", "no-cache=\"set-cookie\", private=\"x-user\"");
             assertTrue(d.noCache());
             assertTrue(d.isPrivate());

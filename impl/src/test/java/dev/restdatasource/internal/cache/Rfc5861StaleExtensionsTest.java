@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** RFC 5861: stale-while-revalidate (§3) and stale-if-error (§4); Apollo §11.5-§11.7 and §9.13. */
+/**
+ * RFC 5861 §3 (stale-while-revalidate) and §4 (stale-if-error). Apollo ignores stale-while-revalidate (§11.5) and
+ * covers only 5xx with stale-if-error (§11.6, §11.7); it too keeps an entry stored longer by its windows (§9.13).
+ */
 class Rfc5861StaleExtensionsTest {
     private static final StoredResponse SWR = stored(dated("cache-control",
             "max-age=60, stale-while-revalidate=30", "etag", "\"v1\""));
@@ -27,7 +30,7 @@ class Rfc5861StaleExtensionsTest {
     @Nested
     class StaleWhileRevalidate {
         @Test
-        void staleResponseInsideTheWindowIsServedAndRevalidated() { // Apollo §11.5 does not
+        void staleResponseInsideTheWindowIsServedAndRevalidated() { // Apollo waits for upstream (§11.5)
             Lookup lookup = lookupAt(get(), SWR, 70);
             assertEquals(Action.SERVE_STALE_AND_REVALIDATE, lookup.action());
             assertTrue(lookup.stale());
@@ -94,7 +97,7 @@ class Rfc5861StaleExtensionsTest {
         }
 
         @Test
-        void windowExtendsTheStoreTtl() { // Apollo §9.13
+        void windowExtendsTheStoreTtl() { // as in Apollo (§9.13)
             assertEquals(seconds(90), planGet(200, dated("cache-control",
                     "max-age=60, stale-while-revalidate=30")).storeTtl());
         }
@@ -102,9 +105,10 @@ class Rfc5861StaleExtensionsTest {
 
     @Nested
     class StaleIfError {
+        // Apollo covers 500, 502, 503 and 504 (§11.6) but not network errors (§11.7)
         @ParameterizedTest
         @ValueSource(ints = {0, 500, 502, 503, 504})
-        void staleResponseInsideTheWindowMayAnswerAnOutageOrNetworkError(int failure) { // Apollo §11.6/§11.7
+        void staleResponseInsideTheWindowMayAnswerAnOutageOrNetworkError(int failure) {
             assertTrue(POLICY.mayServeStaleOnError(get(), SIE, failure, at(150)));
         }
 
@@ -152,7 +156,7 @@ class Rfc5861StaleExtensionsTest {
         }
 
         @Test
-        void windowExtendsTheStoreTtlByTheLargerWindow() { // Apollo §9.13
+        void windowExtendsTheStoreTtlByTheLargerWindow() { // Apollo adds both windows (§9.13)
             assertEquals(seconds(180), planGet(200, dated("cache-control",
                     "max-age=60, stale-if-error=120, stale-while-revalidate=30")).storeTtl());
         }

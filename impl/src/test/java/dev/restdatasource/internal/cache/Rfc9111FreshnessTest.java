@@ -20,18 +20,21 @@ import java.time.Duration;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** RFC 9111 §4.2 (freshness, age) and §5.1 (the Age field); Apollo §9.12, §10.4, §10.5. */
+/**
+ * RFC 9111 §4.2 (freshness, age) and §5.1 (the Age field). Apollo takes freshness from the same fields in the same
+ * order (§9.12) and serves hits with the same Age (§10.4, §10.5).
+ */
 class Rfc9111FreshnessTest {
 
     @Nested
     class Must {
         @Test
-        void sMaxageOverridesMaxAgeInASharedCache() { // §4.2.1
+        void sMaxageOverridesMaxAgeInASharedCache() { // RFC 9111 §4.2.1
             assertEquals(seconds(30), planGet(200, dated("cache-control", "max-age=300, s-maxage=30")).storeTtl());
         }
 
         @Test
-        void maxAgeOverridesExpires() { // §5.3
+        void maxAgeOverridesExpires() { // RFC 9111 §5.3
             assertEquals(seconds(60), planGet(200, dated("cache-control", "max-age=60", "expires", date(3600)))
                     .storeTtl());
         }
@@ -48,7 +51,7 @@ class Rfc9111FreshnessTest {
         }
 
         @Test
-        void invalidExpiresMeansAlreadyExpired() { // §5.3
+        void invalidExpiresMeansAlreadyExpired() { // RFC 9111 §5.3
             assertFalse(planGet(200, dated("expires", "0")).store());
             StoredResponse s = stored(dated("expires", "0", "etag", "\"a\""));
             assertEquals(seconds(300), planGet(200, s.headers()).storeTtl()); // kept only for revalidation
@@ -76,19 +79,19 @@ class Rfc9111FreshnessTest {
         }
 
         @Test
-        void explicitFreshnessDisablesTheHeuristic() { // §4.2.2
+        void explicitFreshnessDisablesTheHeuristic() { // RFC 9111 §4.2.2
             StoredResponse s = stored(dated("cache-control", "max-age=0", "last-modified", date(-1_000_000)));
             assertEquals(Action.REVALIDATE, lookupAt(get(), s, 1).action());
         }
 
         @Test
-        void apparentAgeComesFromDate() { // §4.2.3
+        void apparentAgeComesFromDate() { // RFC 9111 §4.2.3
             StoredResponse s = stored(Headers.of("date", date(-100), "cache-control", "max-age=300"));
             assertEquals(seconds(100), lookupAt(get(), s, 0).age());
         }
 
         @Test
-        void correctedAgeAddsTheResponseDelayToTheAgeField() { // §4.2.3
+        void correctedAgeAddsTheResponseDelayToTheAgeField() { // RFC 9111 §4.2.3
             StoredResponse s = new StoredResponse(200, Headers.of("date", date(0), "age", "30"), new byte[0],
                     at(-2), at(0), null, null);
             assertEquals(seconds(32), lookupAt(get(), s, 0).age());
@@ -106,7 +109,7 @@ class Rfc9111FreshnessTest {
         }
 
         @Test
-        void servedHeadersCarryTheCurrentAgeInWholeSeconds() { // §5.1, Apollo §10.4/§10.5
+        void servedHeadersCarryTheCurrentAgeInWholeSeconds() { // RFC 9111 §5.1; as in Apollo (§10.4, §10.5)
             StoredResponse s = stored(dated("cache-control", "max-age=60", "age", "5"));
             Headers served = POLICY.servedHeaders(s, at(10).plusMillis(700));
             assertEquals("15", served.first("age"));
@@ -118,7 +121,7 @@ class Rfc9111FreshnessTest {
     @Nested
     class Should {
         @Test
-        void heuristicIsTenPercentOfDateMinusLastModified() { // §4.2.2, Apollo §9.5
+        void heuristicIsTenPercentOfDateMinusLastModified() { // RFC 9111 §4.2.2; as in Apollo (§9.5)
             StorePlan plan = planGet(200, dated("last-modified", date(-10_000)));
             assertTrue(plan.store());
             assertEquals(seconds(1000 + 1000), plan.storeTtl()); // Last-Modified is a validator: doubled
@@ -149,12 +152,12 @@ class Rfc9111FreshnessTest {
         }
 
         @Test
-        void invalidAgeFieldIsIgnored() { // §5.1
+        void invalidAgeFieldIsIgnored() { // RFC 9111 §5.1
             assertEquals(seconds(60), planGet(200, dated("cache-control", "max-age=60", "age", "ten")).storeTtl());
         }
 
         @Test
-        void firstMemberOfAListAgeIsUsed() { // §5.1
+        void firstMemberOfAListAgeIsUsed() { // RFC 9111 §5.1
             assertEquals(seconds(50), planGet(200, dated("cache-control", "max-age=60", "age", "10, 40")).storeTtl());
         }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** RFC 9111 §5.2.1: request Cache-Control directives (and §5.4 Pragma); Apollo §10.2. */
+/** RFC 9111 §5.2.1: request Cache-Control directives (and §5.4 Pragma), honoured as in Apollo (§10.2). */
 class Rfc9111RequestDirectivesTest {
     private static final StoredResponse FRESH_60_WITH_ETAG = stored(dated("cache-control", "max-age=60",
             "etag", "\"v1\""));
@@ -23,7 +23,7 @@ class Rfc9111RequestDirectivesTest {
     @Nested
     class Must {
         @Test
-        void requestNoCacheRevalidatesAFreshResponse() { // §5.2.1.4
+        void requestNoCacheRevalidatesAFreshResponse() { // RFC 9111 §5.2.1.4
             Lookup lookup = lookupAt(get("cache-control", "no-cache"), FRESH_60_WITH_ETAG, 1);
             assertEquals(Action.REVALIDATE, lookup.action());
             assertEquals("\"v1\"", lookup.conditionalHeaders().first("if-none-match"));
@@ -35,18 +35,18 @@ class Rfc9111RequestDirectivesTest {
         }
 
         @Test
-        void pragmaNoCacheActsAsNoCacheWithoutCacheControl() { // §5.4
+        void pragmaNoCacheActsAsNoCacheWithoutCacheControl() { // RFC 9111 §5.4
             assertEquals(Action.REVALIDATE, lookupAt(get("pragma", "no-cache"), FRESH_60_WITH_ETAG, 1).action());
         }
 
         @Test
-        void pragmaIsIgnoredWhenTheRequestHasCacheControl() { // §5.4
+        void pragmaIsIgnoredWhenTheRequestHasCacheControl() { // RFC 9111 §5.4
             assertEquals(Action.SERVE, lookupAt(get("pragma", "no-cache", "cache-control", "max-age=600"),
                     FRESH_60_WITH_ETAG, 1).action());
         }
 
         @Test
-        void requestMaxAgeRejectsAnOlderFreshResponse() { // §5.2.1.1
+        void requestMaxAgeRejectsAnOlderFreshResponse() { // RFC 9111 §5.2.1.1
             Lookup lookup = lookupAt(get("cache-control", "max-age=10"), FRESH_60_WITH_ETAG, 30);
             assertEquals(Action.REVALIDATE, lookup.action());
             assertFalse(lookup.stale());
@@ -63,7 +63,7 @@ class Rfc9111RequestDirectivesTest {
         }
 
         @Test
-        void requestMinFreshRejectsAResponseAboutToExpire() { // §5.2.1.3
+        void requestMinFreshRejectsAResponseAboutToExpire() { // RFC 9111 §5.2.1.3
             assertEquals(Action.REVALIDATE, lookupAt(get("cache-control", "min-fresh=20"),
                     FRESH_60_WITH_ETAG, 50).action());
         }
@@ -74,12 +74,12 @@ class Rfc9111RequestDirectivesTest {
         }
 
         @Test
-        void onlyIfCachedServesAFreshResponse() { // §5.2.1.7
+        void onlyIfCachedServesAFreshResponse() { // RFC 9111 §5.2.1.7
             assertEquals(Action.SERVE, lookupAt(get("cache-control", "only-if-cached"), FRESH_60, 30).action());
         }
 
         @Test
-        void onlyIfCachedAnswersGatewayTimeoutInsteadOfGoingUpstream() { // §5.2.1.7
+        void onlyIfCachedAnswersGatewayTimeoutInsteadOfGoingUpstream() { // RFC 9111 §5.2.1.7
             Lookup lookup = lookupAt(get("cache-control", "only-if-cached"), FRESH_60_WITH_ETAG, 61);
             assertEquals(Action.GATEWAY_TIMEOUT, lookup.action());
             assertTrue(lookup.conditionalHeaders().isEmpty());
@@ -95,7 +95,7 @@ class Rfc9111RequestDirectivesTest {
     @Nested
     class Should {
         @Test
-        void maxStaleWithoutValueServesAnyStaleness() { // §5.2.1.2
+        void maxStaleWithoutValueServesAnyStaleness() { // RFC 9111 §5.2.1.2
             Lookup lookup = lookupAt(get("cache-control", "max-stale"), FRESH_60_WITH_ETAG, 100_000);
             assertEquals(Action.SERVE, lookup.action());
             assertTrue(lookup.stale());
@@ -110,7 +110,7 @@ class Rfc9111RequestDirectivesTest {
         @ParameterizedTest
         @ValueSource(strings = {"max-age=60, must-revalidate", "max-age=60, proxy-revalidate", "s-maxage=60",
                 "max-age=60, no-cache"})
-        void maxStaleIsRefusedWhenTheResponseRequiresRevalidation(String cacheControl) { // §5.2.2.2/.8/.10
+        void maxStaleIsRefusedWhenTheResponseRequiresRevalidation(String cacheControl) { // RFC 9111 §5.2.2.2/.8/.10
             StoredResponse s = stored(dated("cache-control", cacheControl, "etag", "\"v1\""));
             Lookup lookup = lookupAt(get("cache-control", "max-stale"), s, 120);
             assertEquals(Action.REVALIDATE, lookup.action());
@@ -128,7 +128,7 @@ class Rfc9111RequestDirectivesTest {
         }
 
         @Test
-        void requestNoStoreDoesNotStopServingAStoredResponse() { // §5.2.1.5 only forbids storing
+        void requestNoStoreDoesNotStopServingAStoredResponse() { // RFC 9111 §5.2.1.5 only forbids storing
             assertEquals(Action.SERVE, lookupAt(get("cache-control", "no-store"), FRESH_60, 1).action());
         }
     }

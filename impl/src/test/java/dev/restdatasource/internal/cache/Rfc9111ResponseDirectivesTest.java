@@ -16,13 +16,17 @@ import dev.restdatasource.internal.cache.Lookup.Action;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** RFC 9111 §5.2.2: response Cache-Control directives; Apollo §9.6, §9.12, §10.3. */
+/**
+ * RFC 9111 §5.2.2: response Cache-Control directives. As in Apollo, private and no-store responses are not stored
+ * (§9.6); unlike Apollo, must-revalidate (§10.3) and proxy-revalidate (§9.12) do not stop a fresh response being
+ * served.
+ */
 class Rfc9111ResponseDirectivesTest {
 
     @Nested
     class Must {
         @Test
-        void mustRevalidateServesWhileFresh() { // §5.2.2.2; Apollo §10.3 revalidates, we do not
+        void mustRevalidateServesWhileFresh() { // RFC 9111 §5.2.2.2; Apollo revalidates even while fresh (§10.3)
             Lookup lookup = lookupAt(get(), stored(dated("cache-control", "max-age=60, must-revalidate",
                     "etag", "\"v1\"")), 30);
             assertEquals(Action.SERVE, lookup.action());
@@ -35,7 +39,7 @@ class Rfc9111ResponseDirectivesTest {
         }
 
         @Test
-        void responseNoCacheIsAlwaysRevalidatedEvenWithMaxAge() { // §5.2.2.4
+        void responseNoCacheIsAlwaysRevalidatedEvenWithMaxAge() { // RFC 9111 §5.2.2.4
             Lookup lookup = lookupAt(get(), stored(dated("cache-control", "no-cache, max-age=600",
                     "etag", "\"v1\"")), 1);
             assertEquals(Action.REVALIDATE, lookup.action());
@@ -71,7 +75,7 @@ class Rfc9111ResponseDirectivesTest {
         }
 
         @Test
-        void proxyRevalidateForbidsServingStale() { // §5.2.2.8
+        void proxyRevalidateForbidsServingStale() { // RFC 9111 §5.2.2.8
             assertEquals(Action.FETCH, lookupAt(get("cache-control", "max-stale=100"),
                     stored(dated("cache-control", "max-age=60, proxy-revalidate")), 70).action());
         }
@@ -80,13 +84,13 @@ class Rfc9111ResponseDirectivesTest {
     @Nested
     class Should {
         @Test
-        void proxyRevalidateDoesNotShortenFreshness() { // Apollo §9.12 gives it freshness 0
+        void proxyRevalidateDoesNotShortenFreshness() { // Apollo gives it freshness 0 (§9.12)
             assertEquals(Action.SERVE, lookupAt(get(), stored(dated("cache-control",
                     "max-age=60, proxy-revalidate")), 30).action());
         }
 
         @Test
-        void invalidMaxAgeMakesTheResponseStale() { // §1.2.2
+        void invalidMaxAgeMakesTheResponseStale() { // RFC 9111 §1.2.2
             assertEquals(Action.REVALIDATE, lookupAt(get(), stored(dated("cache-control", "max-age=\"abc\"",
                     "etag", "\"v1\"")), 0).action());
         }

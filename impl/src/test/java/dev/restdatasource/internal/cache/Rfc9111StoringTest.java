@@ -21,13 +21,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** RFC 9111 §3: storing responses in a shared cache (and Apollo §9). */
+/** RFC 9111 §3: storing responses in a shared cache, compared with what Apollo stores (§9). */
 class Rfc9111StoringTest {
 
     @Nested
     class Must {
         @Test
-        void headIsNeverStored() { // Apollo §9.2
+        void headIsNeverStored() { // Apollo never caches HEAD either (§9.2)
             StorePlan plan = POLICY.planStore(request("HEAD"), 200, dated("cache-control", "max-age=60"), T0, T0, null);
             assertFalse(plan.store());
             assertEquals(seconds(0), plan.storeTtl());
@@ -35,13 +35,13 @@ class Rfc9111StoringTest {
 
         @ParameterizedTest
         @ValueSource(strings = {"POST", "PUT", "PATCH", "DELETE"})
-        void unsafeMethodsAreNotStoredWithoutOverrideEvenWithMaxAge(String method) { // Apollo §9.3
+        void unsafeMethodsAreNotStoredWithoutOverrideEvenWithMaxAge(String method) { // as in Apollo (§9.3)
             assertFalse(POLICY.planStore(request(method), 200, dated("cache-control", "max-age=60"), T0, T0, null)
                     .store());
         }
 
         @Test
-        void requestNoStoreIsNotStored() { // §5.2.1.5, Apollo §9.6
+        void requestNoStoreIsNotStored() { // RFC 9111 §5.2.1.5; as in Apollo (§9.6)
             StorePlan plan = POLICY.planStore(get("cache-control", "no-store"), 200,
                     dated("cache-control", "max-age=60"), T0, T0, null);
             assertFalse(plan.store());
@@ -49,14 +49,14 @@ class Rfc9111StoringTest {
         }
 
         @Test
-        void responseNoStoreIsNotStored() { // §5.2.2.5
+        void responseNoStoreIsNotStored() { // RFC 9111 §5.2.2.5
             StorePlan plan = planGet(200, dated("cache-control", "max-age=60, no-store", "etag", "\"a\""));
             assertFalse(plan.store());
             assertEquals("response no-store", plan.reason());
         }
 
         @Test
-        void privateResponseIsNotStoredInASharedCache() { // §5.2.2.7, Apollo §9.6
+        void privateResponseIsNotStoredInASharedCache() { // RFC 9111 §5.2.2.7; as in Apollo (§9.6)
             StorePlan plan = planGet(200, dated("cache-control", "private, max-age=60"));
             assertFalse(plan.store());
             assertEquals("private response", plan.reason());
@@ -80,7 +80,7 @@ class Rfc9111StoringTest {
 
         @ParameterizedTest
         @ValueSource(ints = {500, 502, 503, 504})
-        void outagesAreNeverStoredEvenWithMaxAge(int status) { // Apollo §9.10
+        void outagesAreNeverStoredEvenWithMaxAge(int status) { // Apollo never stores them either (§9.10)
             StorePlan plan = planGet(status, dated("cache-control", "max-age=60"));
             assertFalse(plan.store());
             assertEquals("status " + status + " is not storable", plan.reason());
@@ -93,15 +93,16 @@ class Rfc9111StoringTest {
         }
 
         @Test
-        void authorizedRequestIsNotStoredWithMaxAgeAlone() { // §3.5, Apollo §9.7
+        void authorizedRequestIsNotStoredWithMaxAgeAlone() { // RFC 9111 §3.5; as in Apollo (§9.7)
             StorePlan plan = POLICY.planStore(get("authorization", "Bearer t"), 200,
                     dated("cache-control", "max-age=60"), T0, T0, null);
             assertFalse(plan.store());
         }
 
+        // RFC 9111 §3.5; as in Apollo, public, s-maxage or must-revalidate let it be stored (§9.7)
         @ParameterizedTest
         @ValueSource(strings = {"public, max-age=60", "s-maxage=60", "max-age=60, must-revalidate"})
-        void authorizedRequestIsStoredWhenTheResponseAllowsIt(String cacheControl) { // §3.5, Apollo §9.7
+        void authorizedRequestIsStoredWhenTheResponseAllowsIt(String cacheControl) {
             StorePlan plan = POLICY.planStore(get("authorization", "Bearer t"), 200,
                     dated("cache-control", cacheControl), T0, T0, null);
             assertTrue(plan.store());
@@ -110,7 +111,7 @@ class Rfc9111StoringTest {
         }
 
         @Test
-        void responseWithoutFreshnessOrValidatorsIsNotStored() { // Apollo §9.4
+        void responseWithoutFreshnessOrValidatorsIsNotStored() { // as in Apollo (§9.4)
             StorePlan plan = planGet(200, dated("content-type", "text/plain"));
             assertFalse(plan.store());
             assertEquals("no freshness", plan.reason());
@@ -140,14 +141,14 @@ class Rfc9111StoringTest {
     class Should {
         @ParameterizedTest
         @ValueSource(ints = {200, 203, 204, 300, 301, 302, 303, 307, 308, 404, 405, 410, 414, 451, 501})
-        void everyStatusCacheableWithExplicitFreshnessIsStored(int status) { // Apollo §9.10 (+451)
+        void everyStatusCacheableWithExplicitFreshnessIsStored(int status) { // as in Apollo (§9.10), plus 451
             StorePlan plan = planGet(status, dated("cache-control", "max-age=60"));
             assertTrue(plan.store());
             assertEquals(seconds(60), plan.storeTtl());
         }
 
         @Test
-        void notFoundWithMaxAgeIsStored() { // Apollo §9.11
+        void notFoundWithMaxAgeIsStored() { // as in Apollo (§9.11)
             assertEquals(seconds(120), planGet(404, dated("cache-control", "max-age=120")).storeTtl());
         }
 
@@ -166,18 +167,18 @@ class Rfc9111StoringTest {
         }
 
         @Test
-        void validatorsDoubleALongLifetime() { // Apollo §9.15 doubles always
+        void validatorsDoubleALongLifetime() { // Apollo doubles every lifetime with validators (§9.15)
             assertEquals(seconds(1200), planGet(200, dated("cache-control", "max-age=600",
                     "last-modified", date(-3600))).storeTtl());
         }
 
         @Test
-        void upstreamAgeShortensTheStoreTtl() { // §4.2.3, Apollo §9.12
+        void upstreamAgeShortensTheStoreTtl() { // RFC 9111 §4.2.3; as in Apollo (§9.12)
             assertEquals(seconds(40), planGet(200, dated("cache-control", "max-age=60", "age", "20")).storeTtl());
         }
 
         @Test
-        void responseDelayShortensTheStoreTtl() { // §4.2.3 corrected_age_value
+        void responseDelayShortensTheStoreTtl() { // RFC 9111 §4.2.3 corrected_age_value
             StorePlan plan = POLICY.planStore(get(), 200, Headers.of("cache-control", "max-age=60"), T0, at(5), null);
             assertEquals(seconds(55), plan.storeTtl());
         }
@@ -190,14 +191,14 @@ class Rfc9111StoringTest {
         }
 
         @Test
-        void setCookieWithoutPublicIsNotStored() { // Apollo §9.9
+        void setCookieWithoutPublicIsNotStored() { // as in Apollo (§9.9)
             StorePlan plan = planGet(200, dated("cache-control", "max-age=60", "set-cookie", "sid=1"));
             assertFalse(plan.store());
             assertEquals("Set-Cookie without public", plan.reason());
         }
 
         @Test
-        void setCookieWithPublicIsStoredButTheCookieIsNot() { // fixes Apollo §9.9/§16.4
+        void setCookieWithPublicIsStoredButTheCookieIsNot() { // Apollo replays the cookie on every hit (§9.9, §16.4)
             Headers headers = dated("cache-control", "public, max-age=60", "set-cookie", "sid=1",
                     "set-cookie2", "x=1");
             assertTrue(planGet(200, headers).store());
@@ -237,7 +238,7 @@ class Rfc9111StoringTest {
         }
 
         @Test
-        void staleWindowAloneMakesAHeuristicStatusStorable() { // Apollo §9.12
+        void staleWindowAloneMakesAHeuristicStatusStorable() { // as in Apollo (§9.12)
             StorePlan plan = planGet(200, dated("cache-control", "stale-while-revalidate=45"));
             assertTrue(plan.store());
             assertEquals(seconds(45), plan.storeTtl());

@@ -20,14 +20,17 @@ import dev.restdatasource.internal.cache.Lookup.Action;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** RFC 9111 §4.3: validation (conditional requests, 304 handling, freshening); Apollo §11. */
+/**
+ * RFC 9111 §4.3: validation (conditional requests, 304 handling, freshening). Apollo revalidates the same way
+ * (§11.1-§11.4), but uses the stored body even when a 304's validators do not match (§11.8).
+ */
 class Rfc9111ValidationTest {
     private static final String LAST_MODIFIED = "Sun, 31 Dec 2023 00:00:00 GMT";
 
     @Nested
     class Must {
         @Test
-        void staleResponseWithETagRevalidatesWithIfNoneMatch() { // §4.3.1, Apollo §11.1
+        void staleResponseWithETagRevalidatesWithIfNoneMatch() { // RFC 9111 §4.3.1; Apollo sends it too (§11.1)
             Lookup lookup = lookupAt(get(), stored(dated("cache-control", "max-age=60", "etag", "W/\"v1\"")), 61);
             assertEquals(Action.REVALIDATE, lookup.action());
             assertEquals(Headers.of("if-none-match", "W/\"v1\""), lookup.conditionalHeaders());
@@ -50,25 +53,25 @@ class Rfc9111ValidationTest {
         }
 
         @Test
-        void staleResponseWithoutValidatorsIsFetchedUnconditionally() { // Apollo §11.4
+        void staleResponseWithoutValidatorsIsFetchedUnconditionally() { // as in Apollo (§11.4)
             Lookup lookup = lookupAt(get(), stored(dated("cache-control", "max-age=60")), 61);
             assertEquals(Action.FETCH, lookup.action());
             assertTrue(lookup.conditionalHeaders().isEmpty());
         }
 
         @Test
-        void notModifiedWithTheSameStrongETagMatches() { // §4.3.4
+        void notModifiedWithTheSameStrongETagMatches() { // RFC 9111 §4.3.4
             assertTrue(POLICY.notModifiedMatches(stored(dated("etag", "\"v1\"")), Headers.of("etag", "\"v1\"")));
         }
 
         @Test
-        void notModifiedETagsAreComparedWeakly() { // §4.3.4 uses the weak comparison
+        void notModifiedETagsAreComparedWeakly() { // RFC 9111 §4.3.4 uses the weak comparison
             assertTrue(POLICY.notModifiedMatches(stored(dated("etag", "\"v1\"")), Headers.of("etag", "W/\"v1\"")));
             assertTrue(POLICY.notModifiedMatches(stored(dated("etag", "W/\"v1\"")), Headers.of("etag", "\"v1\"")));
         }
 
         @Test
-        void notModifiedWithADifferentETagDoesNotMatch() { // fixes Apollo §11.8
+        void notModifiedWithADifferentETagDoesNotMatch() { // Apollo still uses the stored body (§11.8)
             assertFalse(POLICY.notModifiedMatches(stored(dated("etag", "\"v1\"")), Headers.of("etag", "\"v2\"")));
         }
 
@@ -96,7 +99,7 @@ class Rfc9111ValidationTest {
         }
 
         @Test
-        void freshenReplacesStoredFieldsWithThoseOfThe304() { // §3.2, Apollo §11.2
+        void freshenReplacesStoredFieldsWithThoseOfThe304() { // RFC 9111 §3.2; as in Apollo (§11.2)
             StoredResponse old = stored(dated("cache-control", "max-age=60", "etag", "\"v1\"", "x-a", "old",
                     "x-b", "kept"));
             StoredResponse fresh = POLICY.freshen(old, Headers.of("date", date(100), "cache-control",
@@ -110,7 +113,7 @@ class Rfc9111ValidationTest {
         }
 
         @Test
-        void freshenKeepsContentFieldsAndDropsFieldsNeverStored() { // §3.2
+        void freshenKeepsContentFieldsAndDropsFieldsNeverStored() { // RFC 9111 §3.2
             StoredResponse old = stored(dated("content-length", "3", "content-encoding", "gzip",
                     "content-range", "bytes 0-2/3"));
             StoredResponse fresh = POLICY.freshen(old, Headers.of("content-length", "0", "content-encoding",
@@ -141,7 +144,7 @@ class Rfc9111ValidationTest {
     @Nested
     class Should {
         @Test
-        void ageStartsAgainAfterFreshening() { // Apollo §11.2
+        void ageStartsAgainAfterFreshening() { // as in Apollo (§11.2)
             StoredResponse old = stored(dated("cache-control", "max-age=60", "age", "50", "etag", "\"v1\""));
             StoredResponse fresh = POLICY.freshen(old, Headers.of("date", date(100), "etag", "\"v1\""),
                     at(100), at(100));

@@ -22,7 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Apollo §12 TTL override ({@link CacheOptions}) and our fixes of its §12.3/§16.2 leaks. */
+/**
+ * Apollo's TTL override ({@link CacheOptions}, §12), and our fixes of its leaks: Apollo's override stores private,
+ * no-store, authenticated and Set-Cookie responses and serves them to everyone (§12.3, §16.2).
+ */
 class TtlOverrideTest {
     private static final CacheOptions TTL_60 = CacheOptions.ttl(seconds(60));
 
@@ -30,7 +33,7 @@ class TtlOverrideTest {
     class AsApollo {
         @ParameterizedTest
         @ValueSource(strings = {"GET", "POST", "PUT", "DELETE"})
-        void successIsStoredForTheTtlWhateverTheMethod(String method) { // §12.3
+        void successIsStoredForTheTtlWhateverTheMethod(String method) { // as in Apollo, for every method (§12.3)
             StorePlan plan = planWith(request(method), 200, Headers.empty(), TTL_60);
             assertTrue(plan.store());
             assertEquals(seconds(60), plan.storeTtl());
@@ -39,29 +42,29 @@ class TtlOverrideTest {
         }
 
         @Test
-        void headIsNeverStoredEvenWithOverride() { // §9.2
+        void headIsNeverStoredEvenWithOverride() { // Apollo never caches HEAD either (§9.2)
             assertFalse(planWith(request("HEAD"), 200, Headers.empty(), TTL_60).store());
         }
 
         @Test
-        void noCacheAndMaxAgeZeroAreOverridden() { // §12.3
+        void noCacheAndMaxAgeZeroAreOverridden() { // Apollo's override also ignores the response headers (§12.3)
             StorePlan plan = planWith(get(), 200, dated("cache-control", "no-cache, max-age=0"), TTL_60);
             assertEquals(seconds(60), plan.storeTtl());
         }
 
         @Test
-        void zeroTtlMeansDoNotStore() { // §12.6
+        void zeroTtlMeansDoNotStore() { // a zero TTL stores nothing, as in Apollo (§12.6)
             assertFalse(planWith(get(), 200, dated("cache-control", "max-age=600"), CacheOptions.noStore()).store());
         }
 
         @Test
-        void negativeTtlMeansDoNotStore() { // §12.6
+        void negativeTtlMeansDoNotStore() { // a negative TTL stores nothing, as in Apollo (§12.6)
             assertFalse(planWith(get(), 200, dated("cache-control", "max-age=600"),
                     CacheOptions.ttl(seconds(-5))).store());
         }
 
         @Test
-        void non2xxIsStoredWithTheTtlWhenHttpAllowsIt() { // §12.7
+        void non2xxIsStoredWithTheTtlWhenHttpAllowsIt() { // as in Apollo, e.g. a GET 404 with max-age (§12.7)
             StorePlan plan = planWith(get(), 404, dated("cache-control", "max-age=5"), CacheOptions.ttl(seconds(120)));
             assertTrue(plan.store());
             assertEquals(seconds(120), plan.storeTtl());
@@ -69,12 +72,12 @@ class TtlOverrideTest {
         }
 
         @Test
-        void non2xxWithoutHttpFreshnessIsNotStored() { // §12.7
+        void non2xxWithoutHttpFreshnessIsNotStored() { // an override alone stores no 404, as in Apollo (§12.7)
             assertFalse(planWith(get(), 404, dated(), TTL_60).store());
         }
 
         @Test
-        void serverErrorIsNeverStoredWithOverride() { // §12.7
+        void serverErrorIsNeverStoredWithOverride() { // Apollo never stores a 500 with a TTL either (§12.7)
             assertFalse(planWith(get(), 500, dated("cache-control", "max-age=60"), TTL_60).store());
         }
 
@@ -84,18 +87,19 @@ class TtlOverrideTest {
         }
 
         @Test
-        void upstreamAgeCountsAgainstTheTtl() { // §12.8
+        void upstreamAgeCountsAgainstTheTtl() { // as in Apollo: an Age at or over the TTL is never served (§12.8)
             assertEquals(seconds(40), planWith(get(), 200, dated("age", "20"), TTL_60).storeTtl());
             assertFalse(planWith(get(), 200, dated("age", "60"), TTL_60).store());
         }
 
         @Test
-        void validatorsKeepTheEntryForRevalidation() { // §12.9 doubles; we keep max(ttl, 5 min) more
+        void validatorsKeepTheEntryForRevalidation() { // Apollo doubles the TTL (§12.9); we keep max(ttl, 5 min) more
             assertEquals(seconds(360), planWith(get(), 200, dated("etag", "\"v1\""), TTL_60).storeTtl());
         }
 
+        // as in Apollo, which serves an override entry by its recorded TTL, whatever its headers say (§12.4, §12.5)
         @Test
-        void entryIsServedWhileAgeIsBelowTheRecordedTtlIgnoringHeaders() { // §12.4, §12.5
+        void entryIsServedWhileAgeIsBelowTheRecordedTtlIgnoringHeaders() {
             StoredResponse s = stored(200, dated("cache-control", "no-cache, must-revalidate, max-age=0",
                     "etag", "\"v1\""), seconds(60));
             assertEquals(Action.SERVE, lookupAt(get(), s, 59).action());
@@ -103,7 +107,7 @@ class TtlOverrideTest {
         }
 
         @Test
-        void entryAgeIncludesTheUpstreamAge() { // §12.8
+        void entryAgeIncludesTheUpstreamAge() { // as in Apollo, whose age includes the upstream Age (§12.8)
             StoredResponse s = stored(200, dated("age", "50"), seconds(60));
             assertEquals(Action.SERVE, lookupAt(get(), s, 9).action());
             assertEquals(Action.FETCH, lookupAt(get(), s, 10).action());
@@ -113,29 +117,30 @@ class TtlOverrideTest {
     @Nested
     class OurFixes {
         @Test
-        void requestDirectivesAreStillHonouredForOverrideEntries() { // Apollo §12.4 ignores them
+        void requestDirectivesAreStillHonouredForOverrideEntries() { // Apollo's override entries ignore them (§12.4)
             StoredResponse s = stored(200, dated("etag", "\"v1\""), seconds(60));
             assertEquals(Action.REVALIDATE, lookupAt(get("cache-control", "no-cache"), s, 1).action());
             assertEquals(Action.REVALIDATE, lookupAt(get("cache-control", "max-age=5"), s, 10).action());
         }
 
         @Test
-        void noStoreIsNeverStoredByAnOverride() { // fixes §12.3/§16.2
+        void noStoreIsNeverStoredByAnOverride() { // Apollo's override stores no-store (§12.3, §16.2)
             StorePlan plan = planWith(get(), 200, dated("cache-control", "no-store"), TTL_60);
             assertFalse(plan.store());
             assertEquals("response no-store", plan.reason());
         }
 
         @Test
-        void privateIsNotStoredByAPlainOverride() { // fixes §12.3/§16.2
+        void privateIsNotStoredByAPlainOverride() { // Apollo's override stores and shares it (§12.3, §16.2)
             StorePlan plan = planWith(get(), 200, dated("cache-control", "private"), TTL_60);
             assertFalse(plan.store());
             assertEquals("private response", plan.reason());
         }
 
+        // Apollo's override stores it and serves it to every caller (§16.2)
         @ParameterizedTest
         @ValueSource(strings = {"authorization", "cookie", "proxy-authorization"})
-        void credentialedRequestIsNotStoredByAPlainOverride(String credential) { // fixes §16.2
+        void credentialedRequestIsNotStoredByAPlainOverride(String credential) {
             assertFalse(planWith(get(credential, "secret"), 200, dated(), TTL_60).store());
         }
 
@@ -155,7 +160,7 @@ class TtlOverrideTest {
         }
 
         @Test
-        void setCookieResponseIsNotStoredByAnOverride() { // fixes §12.3/§16.4
+        void setCookieResponseIsNotStoredByAnOverride() { // Apollo's override stores it, cookie too (§12.3, §16.4)
             assertFalse(planWith(get(), 200, dated("set-cookie", "sid=1"), TTL_60).store());
         }
 

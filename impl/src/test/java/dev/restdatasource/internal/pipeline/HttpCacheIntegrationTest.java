@@ -46,7 +46,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The HTTP cache seen through a data source, against a real upstream: what is stored, served, revalidated,
- * invalidated and kept secret (Apollo §8-§12, §16; where we differ from Apollo the test says so).
+ * invalidated and kept secret, compared with Apollo's HTTP cache (§8-§12) and its leaks (§16); where we differ
+ * from Apollo the test says so.
  *
  * <p>The upstream sends a real {@code Date}, so the clock starts at the current second. A response received
  * after the clock was advanced looks that much older (apparent age, RFC 9111 §4.2.3); answers that must stay
@@ -187,10 +188,10 @@ class HttpCacheIntegrationTest {
             advance(7);
             DataSourceResponse second = get("fresh");
             assertEquals(1, upstream.count("/api/fresh"));
-            assertTrue(second.fromCache()); // §4.4
+            assertTrue(second.fromCache()); // no upstream call, as in Apollo (§4.4)
             assertFalse(second.stale());
             assertEquals("hello", second.bodyAsString());
-            assertEquals("7", second.headers().first("age")); // §10.4, §10.5
+            assertEquals("7", second.headers().first("age")); // age since storing, as in Apollo (§10.4, §10.5)
         }
 
         @Test
@@ -199,7 +200,7 @@ class HttpCacheIntegrationTest {
             written(get("short"));
             advance(6);
             DataSourceResponse second = get("short");
-            assertEquals(2, upstream.count("/api/short")); // §11.4
+            assertEquals(2, upstream.count("/api/short")); // fetched again, as in Apollo (§11.4)
             assertFalse(second.fromCache());
             assertNull(upstream.last().header("If-None-Match"));
             assertEquals("two", second.bodyAsString());
@@ -210,12 +211,12 @@ class HttpCacheIntegrationTest {
             upstream.on("/api/skip", firstThen(cacheable("v1", "max-age=60"), r -> cacheable("v2", "max-age=60")));
             written(get("skip"));
             DataSourceResponse skipped = written(source.doGet("skip").skipCache().fetch());
-            assertEquals(2, upstream.count("/api/skip")); // §10.7: no read
+            assertEquals(2, upstream.count("/api/skip")); // no read, as in Apollo's skipCache (§10.7)
             assertFalse(skipped.fromCache());
             DataSourceResponse after = get("skip");
             assertEquals(2, upstream.count("/api/skip"));
             assertTrue(after.fromCache());
-            assertEquals("v2", after.bodyAsString()); // §10.7: the skipped call's response was written
+            assertEquals("v2", after.bodyAsString()); // the skipped call's response was written, as in Apollo (§10.7)
         }
 
         @Test
@@ -223,7 +224,7 @@ class HttpCacheIntegrationTest {
             upstream.on("/api/movies", r -> cacheable("movies for " + r.rawQuery(), "max-age=60"));
             written(source.doGet("movies").param("api_key", "1").cacheKey("movies").fetch());
             DataSourceResponse other = source.doGet("movies").param("api_key", "2").cacheKey("movies").fetch();
-            assertEquals(1, upstream.count("/api/movies")); // §8.6
+            assertEquals(1, upstream.count("/api/movies")); // the stored URL is not compared, as in Apollo (§8.6)
             assertTrue(other.fromCache());
             assertEquals("movies for api_key=1", other.bodyAsString());
         }
@@ -248,11 +249,11 @@ class HttpCacheIntegrationTest {
             advance(11);
             DataSourceResponse revalidated = written(get("etag"));
             assertEquals(2, upstream.count("/api/etag"));
-            assertEquals("\"v1\"", upstream.last().header("If-None-Match")); // §11.1
-            assertEquals(200, revalidated.status()); // §11.2
+            assertEquals("\"v1\"", upstream.last().header("If-None-Match")); // as in Apollo (§11.1)
+            assertEquals(200, revalidated.status()); // a 304 returns the stored status, as in Apollo (§11.2)
             assertEquals("stored body", revalidated.bodyAsString());
             assertTrue(revalidated.revalidated());
-            assertFalse(revalidated.fromCache()); // §4.4
+            assertFalse(revalidated.fromCache()); // not from the cache after a revalidation, as in Apollo (§4.4)
             advance(5);
             DataSourceResponse hit = get("etag");
             assertEquals(2, upstream.count("/api/etag"));
@@ -269,7 +270,7 @@ class HttpCacheIntegrationTest {
             written(get("lm"));
             advance(11);
             DataSourceResponse revalidated = written(get("lm"));
-            assertEquals(lastModified, upstream.last().header("If-Modified-Since")); // §11.1
+            assertEquals(lastModified, upstream.last().header("If-Modified-Since")); // as in Apollo (§11.1)
             assertNull(upstream.last().header("If-None-Match"));
             assertEquals("dated body", revalidated.bodyAsString());
             assertTrue(revalidated.revalidated());
@@ -287,7 +288,7 @@ class HttpCacheIntegrationTest {
             advance(11);
             DataSourceResponse changed = written(get("changed"));
             assertEquals("\"1\"", upstream.last().header("If-None-Match"));
-            assertEquals("new", changed.bodyAsString()); // §11.3
+            assertEquals("new", changed.bodyAsString()); // a 200 replaces the entry, as in Apollo (§11.3)
             assertFalse(changed.revalidated());
             DataSourceResponse hit = get("changed");
             assertTrue(hit.fromCache());
@@ -305,7 +306,7 @@ class HttpCacheIntegrationTest {
             advance(11);
             for (int i = 0; i < 3; i++) {
                 DataSourceResponse stale = get("swr");
-                assertEquals("v1", stale.bodyAsString()); // served without waiting for the slow upstream (Apollo §11.5 waits)
+                assertEquals("v1", stale.bodyAsString()); // served without waiting; Apollo waits for upstream (§11.5)
                 assertTrue(stale.stale());
                 assertTrue(stale.fromCache());
             }
@@ -341,7 +342,7 @@ class HttpCacheIntegrationTest {
             advance(11);
             DataSourceResponse response = get("sie");
             assertEquals(2, upstream.count("/api/sie"));
-            assertEquals(200, response.status()); // §11.6
+            assertEquals(200, response.status()); // the stale entry with its status, as in Apollo (§11.6)
             assertEquals("v1", response.bodyAsString());
             assertTrue(response.stale());
         }
@@ -352,7 +353,7 @@ class HttpCacheIntegrationTest {
             upstream.close();
             advance(11);
             DataSourceResponse response = get("sie");
-            assertEquals("v1", response.bodyAsString()); // Apollo §11.7 throws
+            assertEquals("v1", response.bodyAsString()); // Apollo throws on a network error (§11.7)
             assertTrue(response.stale());
         }
 
@@ -385,7 +386,7 @@ class HttpCacheIntegrationTest {
                 DataSourceResponse response = written(get("greeting", "Accept-Language", language));
                 assertEquals("hello in " + language, response.bodyAsString());
             }
-            assertEquals(2, upstream.count("/api/greeting")); // Apollo §8.7 keeps one variant: 4 calls
+            assertEquals(2, upstream.count("/api/greeting")); // Apollo keeps one variant per key: 4 calls (§8.7)
             assertTrue(get("greeting", "Accept-Language", "fr").fromCache());
             assertFalse(get("greeting", "Accept-Language", "de").fromCache());
         }
@@ -466,7 +467,7 @@ class HttpCacheIntegrationTest {
         void aPrivateResponseIsNotStored() {
             upstream.on("/api/mine", r -> cacheable("mine", "private, max-age=60"));
             written(get("mine"));
-            assertFalse(written(get("mine")).fromCache()); // §9.6
+            assertFalse(written(get("mine")).fromCache()); // private is not stored, as in Apollo (§9.6)
             assertEquals(2, upstream.count("/api/mine"));
         }
 
@@ -474,7 +475,7 @@ class HttpCacheIntegrationTest {
         void aResponseToAnAuthorizedRequestIsNotStoredWithoutPublic() {
             upstream.on("/api/account", r -> cacheable("account", "max-age=60"));
             written(get("account", "Authorization", "Bearer a"));
-            assertFalse(written(get("account", "Authorization", "Bearer a")).fromCache()); // §9.7
+            assertFalse(written(get("account", "Authorization", "Bearer a")).fromCache()); // as in Apollo (§9.7)
             assertEquals(2, upstream.count("/api/account"));
         }
 
@@ -482,7 +483,7 @@ class HttpCacheIntegrationTest {
         void aPublicResponseToAnAuthorizedRequestIsStored() {
             upstream.on("/api/catalog", r -> cacheable("catalog", "public, max-age=60"));
             written(get("catalog", "Authorization", "Bearer a"));
-            assertTrue(get("catalog", "Authorization", "Bearer a").fromCache()); // §9.7
+            assertTrue(get("catalog", "Authorization", "Bearer a").fromCache()); // as in Apollo (§9.7)
             assertEquals(1, upstream.count("/api/catalog"));
         }
 
@@ -491,7 +492,7 @@ class HttpCacheIntegrationTest {
             upstream.on("/api/missing", r -> Reply.status(404).header("Cache-Control", "max-age=60").body("nope"));
             written(get("missing"));
             DataSourceResponse second = get("missing");
-            assertEquals(404, second.status()); // §9.11
+            assertEquals(404, second.status()); // served from the cache, as in Apollo (§9.11)
             assertTrue(second.fromCache());
             assertNull(source.doGet("missing").notFoundAsNull().as(Map.class));
             assertEquals(1, upstream.count("/api/missing"));
@@ -501,7 +502,7 @@ class HttpCacheIntegrationTest {
         void a500IsNeverStored() {
             upstream.on("/api/broken", r -> Reply.status(500).header("Cache-Control", "max-age=60").body("oops"));
             written(get("broken"));
-            assertFalse(written(get("broken")).fromCache()); // §9.10
+            assertFalse(written(get("broken")).fromCache()); // never stored, as in Apollo (§9.10)
             assertEquals(2, upstream.count("/api/broken"));
             assertTrue(store.sets.isEmpty());
         }
@@ -512,10 +513,11 @@ class HttpCacheIntegrationTest {
         @Test
         void aTtlStoresAResponseWithoutCacheHeadersAndServesIt() {
             upstream.on("/api/plain", r -> Reply.status(200).body("plain"));
-            written(source.doGet("plain").cacheOptions(CacheOptions.ttl(Duration.ofSeconds(30))).fetch()); // §12.3
+            // the TTL stores a response without cache headers, as in Apollo (§12.3)
+            written(source.doGet("plain").cacheOptions(CacheOptions.ttl(Duration.ofSeconds(30))).fetch());
             advance(29);
-            DataSourceResponse hit = get("plain"); // no override on this call: the entry remembers it (§12.5)
-            assertTrue(hit.fromCache()); // §12.4
+            DataSourceResponse hit = get("plain"); // no override here: the entry remembers it, as in Apollo (§12.5)
+            assertTrue(hit.fromCache()); // served while younger than the TTL, as in Apollo (§12.4)
             assertEquals("plain", hit.bodyAsString());
             assertEquals(1, upstream.count("/api/plain"));
             advance(2);
@@ -528,7 +530,7 @@ class HttpCacheIntegrationTest {
             upstream.on("/api/cacheable", r -> cacheable("c", "max-age=60"));
             written(source.doGet("cacheable").cacheOptions(CacheOptions.ttl(Duration.ZERO)).fetch());
             written(get("cacheable"));
-            assertEquals(2, upstream.count("/api/cacheable")); // §12.6
+            assertEquals(2, upstream.count("/api/cacheable")); // a zero TTL stores nothing, as in Apollo (§12.6)
         }
 
         @Test
@@ -537,7 +539,7 @@ class HttpCacheIntegrationTest {
             source.hookOptions = CacheOptions.ttl(Duration.ofSeconds(60));
             written(get("hooked"));
             source.hookOptions = null;
-            assertTrue(get("hooked").fromCache()); // §12.2
+            assertTrue(get("hooked").fromCache()); // the cacheOptionsFor hook, as in Apollo (§12.2)
             assertEquals(1, upstream.count("/api/hooked"));
         }
 
@@ -546,7 +548,8 @@ class HttpCacheIntegrationTest {
             upstream.on("/api/private", r -> cacheable("p", "private"));
             CacheOptions ttl = CacheOptions.ttl(Duration.ofSeconds(60));
             written(source.doGet("private").cacheOptions(ttl).fetch());
-            assertFalse(written(source.doGet("private").cacheOptions(ttl).fetch()).fromCache()); // fixes §12.3, §16.2
+            // Apollo's override stores it for everyone (§12.3, §16.2)
+            assertFalse(written(source.doGet("private").cacheOptions(ttl).fetch()).fromCache());
             assertEquals(2, upstream.count("/api/private"));
         }
 
@@ -556,7 +559,7 @@ class HttpCacheIntegrationTest {
             CacheOptions ttl = CacheOptions.ttl(Duration.ofSeconds(60));
             written(source.doGet("me").header("Authorization", "Bearer a").cacheOptions(ttl).fetch());
             assertFalse(written(source.doGet("me").header("Authorization", "Bearer a").cacheOptions(ttl).fetch()).fromCache());
-            assertEquals(2, upstream.count("/api/me")); // fixes §12.3, §16.2
+            assertEquals(2, upstream.count("/api/me")); // Apollo's override stores it for everyone (§12.3, §16.2)
         }
 
         @Test
@@ -583,9 +586,9 @@ class HttpCacheIntegrationTest {
             assertTrue(same.fromCache());
             assertEquals(1, upstream.count("/api/search"));
             DataSourceResponse otherBody = source.doPost("search").body("{\"q\":2}").fetch();
-            assertFalse(otherBody.fromCache()); // Apollo §12.11 serves any body
+            assertFalse(otherBody.fromCache()); // Apollo serves it for any body (§12.11)
             assertEquals("results for {\"q\":2}", otherBody.bodyAsString());
-            assertFalse(get("search").fromCache()); // §12.11: never served to a GET
+            assertFalse(get("search").fromCache()); // never served to a GET, as in Apollo (§12.11)
             assertEquals(3, upstream.count("/api/search"));
         }
     }
@@ -614,7 +617,7 @@ class HttpCacheIntegrationTest {
             DataSourceResponse again = get("old");
             assertEquals("new place", again.bodyAsString());
             assertTrue(again.fromCache());
-            assertEquals(1, upstream.count("/api/old")); // Apollo §9.16 never caches a 301
+            assertEquals(1, upstream.count("/api/old")); // Apollo never caches a 301 (§9.16)
             assertEquals(1, upstream.count("/api/new"));
         }
 
