@@ -221,6 +221,42 @@ public final class SettingsReader {
     }
 
     /**
+     * Returns the value of the first of {@code keys} that has one (a key among several candidate names, e.g. under
+     * several prefixes, the first winning), converted by the configuration's own converter for {@code type}, so it
+     * reads as any other library reading the same key through MicroProfile Config does; with the key it came from. A
+     * value that cannot be converted records a problem and ends the search: a wrong value is not skipped for a later
+     * key.
+     */
+    public <T> Optional<Found<T>> first(List<String> keys, Class<T> type) {
+        if (config == null) {
+            return Optional.empty();
+        }
+        for (String key : keys) {
+            Optional<T> value;
+            try {
+                value = config.getOptionalValue(key, type);
+            } catch (RuntimeException e) {
+                problem(key + ": cannot be read as " + type.getSimpleName() + " (" + e.getMessage() + ")");
+                return Optional.empty();
+            }
+            if (value.isPresent() && !"".equals(value.get())) {
+                return Optional.of(new Found<>(key, value.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A configured value and the full key it was read from, for messages naming the key.
+     *
+     * @param key   the full key
+     * @param value the value, converted
+     * @param <T>   the value's type
+     */
+    public record Found<T>(String key, T value) {
+    }
+
+    /**
      * Returns every configured key that starts with {@code prefix}, sorted, leaving out those under one of
      * {@code others} (prefixes read elsewhere).
      */
