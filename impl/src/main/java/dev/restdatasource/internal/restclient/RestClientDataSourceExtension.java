@@ -35,13 +35,15 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * Makes {@code @Inject @DataSource SomeClient} work for every interface annotated {@link RegisterRestClient}: for
- * each such interface found at a {@code @DataSource} injection point it adds one application-scoped bean whose
- * calls run through the data-source pipeline with the client's own configuration (see {@link DataSourceLocator}; the Rest
- * Client is shared; deduplication is per request scope through {@link RequestDataSources}). The settings are read when the bean is defined, so a missing or invalid URL fails
- * deployment with the keys' names. Interceptor bindings on the interface or its methods, such as MicroProfile Fault
- * Tolerance's {@code @Retry}, {@code @Timeout}, {@code @Fallback} or {@code @CircuitBreaker}, are applied to the
- * instance through {@link BeanManager#createInterceptionFactory}. Registered in {@code META-INF/services}.
+ * Makes {@code @Inject @DataSource SomeClient} work for every interface annotated {@link RegisterRestClient}: for each
+ * such interface found at a {@code @DataSource} injection point it adds one application-scoped bean whose calls run
+ * through the data-source pipeline with the client's own configuration (see {@link DataSourceLocator}; the Rest Client
+ * is shared; deduplication is per request scope through {@link RequestDataSources}). The settings of every client are
+ * read when the beans are defined, through one {@link SettingsReader}: a missing or invalid URL, or any other wrong
+ * value, fails deployment once, with one definition error listing every problem of every client, each naming its full
+ * key. Interceptor bindings on the interface or its methods, such as MicroProfile Fault Tolerance's {@code @Retry},
+ * {@code @Timeout}, {@code @Fallback} or {@code @CircuitBreaker}, are applied to the instance through {@link
+ * BeanManager#createInterceptionFactory}. Registered in {@code META-INF/services}.
  */
 public class RestClientDataSourceExtension implements Extension {
     private final Set<Class<?>> interfaces = ConcurrentHashMap.newKeySet();

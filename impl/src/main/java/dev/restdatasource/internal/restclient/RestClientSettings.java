@@ -17,8 +17,9 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  * {@code /followRedirects}, {@code /providers} (comma-separated classes, each with an optional
  * {@code /providers/<class>/priority}), {@code /trustStore}, {@code /keyStore} (with {@code Password} and
  * {@code Type}) and {@code /proxyAddress} (see {@link TlsAndProxySettings}), where the prefix is the interface's
- * fully qualified name first, then its configKey; plus {@code restdatasource.<name>.url}, which wins over both. The annotation's {@code baseUri} is the
- * last resort.
+ * fully qualified name first, then its configKey; plus {@code restdatasource.<name>.url}, which wins over both. The
+ * annotation's {@code baseUri} is the last resort. Values are converted as MicroProfile Config converts them, as the
+ * Rest Client implementation reads the same keys.
  *
  * @param type           the interface
  * @param name           the data source's name for request filters: the configKey, else the interface's name

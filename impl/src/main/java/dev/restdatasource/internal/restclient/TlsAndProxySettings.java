@@ -36,16 +36,22 @@ record TlsAndProxySettings(Found<String> trustStore, String trustStorePassword, 
      * @return the settings, or null when no store and no proxy is set
      */
     static TlsAndProxySettings read(Class<?> type, Function<String, List<String>> candidates, SettingsReader reader) {
-        reader.first(candidates.apply("hostnameVerifier"), String.class).ifPresent(verifier -> reader.problem(
-                verifier.key() + " (" + verifier.value() + ") is not supported for the @DataSource Rest Client "
-                + type.getName() + ": its calls are made by the pipeline's JDK HttpClient, which always verifies"
-                + " the host name against the certificate. Remove the key, or use a certificate whose subject"
-                + " alternative names match the host"));
-        Function<String, String> text = key -> reader.first(candidates.apply(key), String.class).map(Found::value)
+        Function<String, Found<String>> setting = key -> reader.first(candidates.apply(key), String.class)
                 .orElse(null);
-        Found<String> trustStore = reader.first(candidates.apply("trustStore"), String.class).orElse(null);
-        Found<String> keyStore = reader.first(candidates.apply("keyStore"), String.class).orElse(null);
-        Found<String> proxyAddress = reader.first(candidates.apply("proxyAddress"), String.class).orElse(null);
+        Function<String, String> text = key -> {
+            Found<String> found = setting.apply(key);
+            return found == null ? null : found.value();
+        };
+        Found<String> verifier = setting.apply("hostnameVerifier");
+        if (verifier != null) {
+            reader.problem(verifier.key() + " (" + verifier.value() + ") is not supported for the @DataSource Rest"
+                    + " Client " + type.getName() + ": its calls are made by the pipeline's JDK HttpClient, which"
+                    + " always verifies the host name against the certificate. Remove the key, or use a certificate"
+                    + " whose subject alternative names match the host");
+        }
+        Found<String> trustStore = setting.apply("trustStore");
+        Found<String> keyStore = setting.apply("keyStore");
+        Found<String> proxyAddress = setting.apply("proxyAddress");
         if (proxyAddress != null && address(proxyAddress.value()) == null) {
             reader.problem(proxyAddress.key() + ": '" + proxyAddress.value().trim() + "' is not host:port");
             proxyAddress = null;
