@@ -16,8 +16,9 @@ import org.eclipse.microprofile.config.Config;
 
 /**
  * Reads MicroProfile Config settings and collects every problem instead of stopping at the first, so that one
- * deployment failure lists all wrong keys at once. Used by the core's data-source settings and by every cache backend
- * module; public for backend authors.
+ * deployment failure lists all wrong keys at once. Used by the core's data-source settings, the {@code @DataSource} Rest
+ * Client bridge (whose keys are read with {@link #first}, among the names a setting may be written under) and every
+ * cache backend module; public for backend authors.
  *
  * <p>Each typed read takes the full key and a fallback. A missing value (no key, an empty value, or, for the typed
  * reads, only white space) gives the fallback. A value that is wrong records one problem, a message starting with the
