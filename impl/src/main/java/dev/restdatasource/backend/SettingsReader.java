@@ -16,8 +16,9 @@ import org.eclipse.microprofile.config.Config;
 
 /**
  * Reads MicroProfile Config settings and collects every problem instead of stopping at the first, so that one
- * deployment failure lists all wrong keys at once. Used by the core's data-source settings and by every cache backend
- * module; public for backend authors.
+ * deployment failure lists all wrong keys at once. Used by the core's data-source settings, the {@code @DataSource} Rest
+ * Client bridge (whose keys are read with {@link #first}, among the names a setting may be written under) and every
+ * cache backend module; public for backend authors.
  *
  * <p>Each typed read takes the full key and a fallback. A missing value (no key, an empty value, or, for the typed
  * reads, only white space) gives the fallback. A value that is wrong records one problem, a message starting with the
@@ -218,6 +219,42 @@ public final class SettingsReader {
             problem(wrong.getMessage());
             return fallback;
         }
+    }
+
+    /**
+     * Returns the value of the first of {@code keys} that has one (a key among several candidate names, e.g. under
+     * several prefixes, the first winning), converted by the configuration's own converter for {@code type}, so it
+     * reads as any other library reading the same key through MicroProfile Config does; with the key it came from. A
+     * value that cannot be converted records a problem and ends the search: a wrong value is not skipped for a later
+     * key.
+     */
+    public <T> Optional<Found<T>> first(List<String> keys, Class<T> type) {
+        if (config == null) {
+            return Optional.empty();
+        }
+        for (String key : keys) {
+            Optional<T> value;
+            try {
+                value = config.getOptionalValue(key, type);
+            } catch (RuntimeException e) {
+                problem(key + ": cannot be read as " + type.getSimpleName() + " (" + e.getMessage() + ")");
+                return Optional.empty();
+            }
+            if (value.isPresent() && !"".equals(value.get())) {
+                return Optional.of(new Found<>(key, value.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A configured value and the full key it was read from, for messages naming the key.
+     *
+     * @param key   the full key
+     * @param value the value, converted
+     * @param <T>   the value's type
+     */
+    public record Found<T>(String key, T value) {
     }
 
     /**

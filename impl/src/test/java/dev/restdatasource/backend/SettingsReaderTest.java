@@ -81,6 +81,31 @@ class SettingsReaderTest {
     }
 
     @Test
+    void theFirstCandidateKeySetGivesItsValueWithTheConfigurationsConverterAndItsKey() {
+        SettingsReader r = reader(Map.of("b/x", " 300 ", "c/x", "7", "a/flag", "", "b/flag", "yes", "b/name", "n"));
+        assertEquals(new SettingsReader.Found<>("b/x", 300L), r.first(List.of("a/x", "b/x", "c/x"), Long.class)
+                .orElseThrow());
+        // an empty value is unset: the next key is read; MicroProfile Config's own boolean converter applies
+        assertEquals(new SettingsReader.Found<>("b/flag", true), r.first(List.of("a/flag", "b/flag"), Boolean.class)
+                .orElseThrow());
+        assertEquals("n", r.first(List.of("b/name"), String.class).orElseThrow().value());
+        assertTrue(r.first(List.of("a/x", "z/x"), Long.class).isEmpty());
+        assertTrue(new SettingsReader(null).first(List.of("b/x"), Long.class).isEmpty());
+        assertEquals(List.of(), r.problems());
+    }
+
+    @Test
+    void aCandidateThatCannotBeConvertedIsAProblemAndEndsTheSearch() {
+        SettingsReader r = reader(Map.of("a/x", "soon", "b/x", "5", "c/n", "1.5"));
+        assertTrue(r.first(List.of("a/x", "b/x"), Long.class).isEmpty());
+        assertTrue(r.first(List.of("c/n"), Integer.class).isEmpty());
+        assertEquals(2, r.problems().size());
+        assertTrue(r.problems().get(0).startsWith("a/x: cannot be read as Long (") && r.problems().get(0)
+                .contains("soon"), r.problems().get(0));
+        assertTrue(r.problems().get(1).startsWith("c/n: cannot be read as Integer ("), r.problems().get(1));
+    }
+
+    @Test
     void durationsInEveryAcceptedForm() {
         assertEquals(Duration.ofMillis(500), SettingsReader.parseDuration("500ms"));
         assertEquals(Duration.ofSeconds(90), SettingsReader.parseDuration("pt1m30s"));

@@ -1,6 +1,8 @@
 package dev.restdatasource.internal.restclient;
 
 import dev.restdatasource.DataSource;
+import dev.restdatasource.backend.InvalidSettingsException;
+import dev.restdatasource.backend.SettingsReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.context.spi.CreationalContext;
@@ -22,6 +24,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -32,13 +35,15 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * Makes {@code @Inject @DataSource SomeClient} work for every interface annotated {@link RegisterRestClient}: for
- * each such interface found at a {@code @DataSource} injection point it adds one application-scoped bean whose
- * calls run through the data-source pipeline with the client's own configuration (see {@link DataSourceLocator}; the Rest
- * Client is shared; deduplication is per request scope through {@link RequestDataSources}). The settings are read when the bean is defined, so a missing or invalid URL fails
- * deployment with the keys' names. Interceptor bindings on the interface or its methods, such as MicroProfile Fault
- * Tolerance's {@code @Retry}, {@code @Timeout}, {@code @Fallback} or {@code @CircuitBreaker}, are applied to the
- * instance through {@link BeanManager#createInterceptionFactory}. Registered in {@code META-INF/services}.
+ * Makes {@code @Inject @DataSource SomeClient} work for every interface annotated {@link RegisterRestClient}: for each
+ * such interface found at a {@code @DataSource} injection point it adds one application-scoped bean whose calls run
+ * through the data-source pipeline with the client's own configuration (see {@link DataSourceLocator}; the Rest Client
+ * is shared; deduplication is per request scope through {@link RequestDataSources}). The settings of every client are
+ * read when the beans are defined, through one {@link SettingsReader}: a missing or invalid URL, or any other wrong
+ * value, fails deployment once, with one definition error listing every problem of every client, each naming its full
+ * key. Interceptor bindings on the interface or its methods, such as MicroProfile Fault Tolerance's {@code @Retry},
+ * {@code @Timeout}, {@code @Fallback} or {@code @CircuitBreaker}, are applied to the instance through {@link
+ * BeanManager#createInterceptionFactory}. Registered in {@code META-INF/services}.
  */
 public class RestClientDataSourceExtension implements Extension {
     private final Set<Class<?>> interfaces = ConcurrentHashMap.newKeySet();
@@ -70,16 +75,16 @@ public class RestClientDataSourceExtension implements Extension {
         }
         // one locator (so one derived configuration and one request-scoped source) per configKey and settings
         Map<List<Object>, DataSourceLocator> locators = new HashMap<>();
-        for (Class<?> type : interfaces) {
-            RestClientSettings settings;
-            DataSourceLocator locator;
-            try {
-                settings = RestClientSettings.read(type, ConfigProvider.getConfig());
-                locator = locators.computeIfAbsent(Arrays.asList(settings.name(), settings.connectTimeout(),
-                        settings.readTimeout(), Boolean.TRUE.equals(settings.followRedirects()),
-                        settings.connection()), k -> DataSourceLocator.of(settings, beanManager));
-            } catch (IllegalArgumentException e) {
-                event.addDefinitionError(new DeploymentException(e.getMessage(), e));
+        // one reader for every client: the deployment fails once, listing every wrong key of every client
+        SettingsReader reader = new SettingsReader(ConfigProvider.getConfig());
+        for (Class<?> type : interfaces.stream().sorted(Comparator.comparing(Class::getName)).toList()) {
+            int problemsBefore = reader.problems().size();
+            RestClientSettings settings = RestClientSettings.read(type, reader);
+            // loads the trust and key stores, so that a store that cannot be used is reported with the rest
+            DataSourceLocator locator = reader.check("", () -> locators.computeIfAbsent(Arrays.asList(settings.name(),
+                    settings.connectTimeout(), settings.readTimeout(), Boolean.TRUE.equals(settings.followRedirects()),
+                    settings.connection()), k -> DataSourceLocator.of(settings, beanManager)));
+            if (reader.problems().size() > problemsBefore) {
                 continue;
             }
             boolean intercepted = hasInterceptorBindings(type, beanManager);
@@ -104,6 +109,11 @@ public class RestClientDataSourceExtension implements Extension {
                         close(own != null ? own : instance);
                         context.release(); // the interceptor instances
                     });
+        }
+        try {
+            reader.throwIfProblems();
+        } catch (InvalidSettingsException e) {
+            event.addDefinitionError(new DeploymentException(e.getMessage(), e));
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.restdatasource.internal.restclient;
 
+import dev.restdatasource.backend.SettingsReader;
+import dev.restdatasource.backend.SettingsReader.Found;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
@@ -16,8 +17,9 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  * {@code /followRedirects}, {@code /providers} (comma-separated classes, each with an optional
  * {@code /providers/<class>/priority}), {@code /trustStore}, {@code /keyStore} (with {@code Password} and
  * {@code Type}) and {@code /proxyAddress} (see {@link TlsAndProxySettings}), where the prefix is the interface's
- * fully qualified name first, then its configKey; plus {@code restdatasource.<name>.url}, which wins over both. The annotation's {@code baseUri} is the
- * last resort.
+ * fully qualified name first, then its configKey; plus {@code restdatasource.<name>.url}, which wins over both. The
+ * annotation's {@code baseUri} is the last resort. Values are converted as MicroProfile Config converts them, as the
+ * Rest Client implementation reads the same keys.
  *
  * @param type           the interface
  * @param name           the data source's name for request filters: the configKey, else the interface's name
@@ -34,11 +36,13 @@ record RestClientSettings(Class<?> type, String name, URI baseUri, Duration conn
         Boolean followRedirects, Map<String, Integer> providers, TlsAndProxySettings connection) {
 
     /**
-     * Reads the settings of {@code type}.
-     *
-     * @throws IllegalArgumentException naming the keys looked at when no URL is set or a value is invalid
+     * Reads the settings of {@code type} through {@code reader}, recording there every problem found, each naming its
+     * full key: no URL (naming every key that could set it), a URL that is not absolute http(s), a value MicroProfile
+     * Config cannot convert, a negative timeout, and the TLS and proxy problems {@link TlsAndProxySettings#read}
+     * finds. Reading goes on past a problem; the settings returned then hold a null in place of each wrong value and
+     * must not be used.
      */
-    static RestClientSettings read(Class<?> type, Config config) {
+    static RestClientSettings read(Class<?> type, SettingsReader reader) {
         RegisterRestClient annotation = type.getAnnotation(RegisterRestClient.class);
         String configKey = annotation == null ? "" : annotation.configKey();
         String name = configKey.isEmpty() ? type.getName() : configKey;
@@ -46,23 +50,26 @@ record RestClientSettings(Class<?> type, String name, URI baseUri, Duration conn
         if (!configKey.isEmpty()) {
             prefixes.add(configKey);
         }
-        Keys keys = new Keys(config, prefixes);
-        String urlKey = "restdatasource." + name + ".url";
-        List<String> urlKeys = new ArrayList<>(List.of(urlKey));
+        Keys keys = new Keys(reader, prefixes);
+        List<String> urlKeys = new ArrayList<>(List.of("restdatasource." + name + ".url"));
         urlKeys.addAll(keys.names("uri", "url"));
-        String url = config.getOptionalValue(urlKey, String.class)
-                .or(() -> keys.value(String.class, "uri", "url"))
-                .orElse(annotation == null || annotation.baseUri().isEmpty() ? null : annotation.baseUri());
-        if (url == null) {
-            throw new IllegalArgumentException("No URL for the @DataSource Rest Client " + type.getName()
-                    + ": set one of " + String.join(", ", urlKeys) + " (or @RegisterRestClient(baseUri))");
+        Optional<Found<String>> url = reader.first(urlKeys, String.class);
+        URI baseUri = null;
+        if (url.isPresent()) {
+            baseUri = absolute(url.get().value(), url.get().key(), reader);
+        } else if (annotation != null && !annotation.baseUri().isEmpty()) {
+            baseUri = absolute(annotation.baseUri(), "@RegisterRestClient(baseUri) of " + type.getName(), reader);
+        } else {
+            reader.problem("No URL for the @DataSource Rest Client " + type.getName() + ": set one of "
+                    + String.join(", ", urlKeys) + " (or @RegisterRestClient(baseUri))");
         }
-        return new RestClientSettings(type, name, absolute(url, urlKeys), keys.millis("connectTimeout"),
-                keys.millis("readTimeout"), keys.value(Boolean.class, "followRedirects").orElse(null),
-                keys.providers(), keys.connection(type));
+        return new RestClientSettings(type, name, baseUri, keys.millis("connectTimeout"), keys.millis("readTimeout"),
+                keys.value(Boolean.class, "followRedirects").orElse(null), keys.providers(),
+                TlsAndProxySettings.read(type, keys::names, reader));
     }
 
-    private static URI absolute(String url, List<String> keys) {
+    /** Returns {@code url} when it is an absolute http(s) URL; otherwise records a problem naming {@code source}. */
+    private static URI absolute(String url, String source, SettingsReader reader) {
         try {
             URI uri = URI.create(url.trim());
             if (uri.isAbsolute() && uri.getHost() != null
@@ -72,12 +79,15 @@ record RestClientSettings(Class<?> type, String name, URI baseUri, Duration conn
         } catch (IllegalArgumentException e) {
             // reported below
         }
-        throw new IllegalArgumentException("Invalid URL '" + url + "' (from one of " + String.join(", ", keys)
-                + "): expected an absolute http(s) URL");
+        reader.problem(source + ": invalid URL '" + url + "', expected an absolute http(s) URL");
+        return null;
     }
 
-    /** Reads {@code <prefix>/mp-rest/<key>} for the prefixes in order. */
-    private record Keys(Config config, List<String> prefixes) {
+    /**
+     * Reads {@code <prefix>/mp-rest/<key>} for the prefixes in order, the first set winning, with MicroProfile
+     * Config's converters (as the Rest Client implementation reads the same keys).
+     */
+    private record Keys(SettingsReader reader, List<String> prefixes) {
         List<String> names(String... keys) {
             List<String> names = new ArrayList<>();
             for (String prefix : prefixes) {
@@ -88,56 +98,18 @@ record RestClientSettings(Class<?> type, String name, URI baseUri, Duration conn
             return names;
         }
 
-        <T> Optional<T> value(Class<T> type, String... keys) {
-            for (String name : names(keys)) {
-                Optional<T> value;
-                try {
-                    value = config.getOptionalValue(name, type);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("Invalid value of " + name + ": " + e.getMessage(), e);
-                }
-                if (value.isPresent()) {
-                    return value;
-                }
-            }
-            return Optional.empty();
+        <T> Optional<T> value(Class<T> type, String key) {
+            return reader.first(names(key), type).map(Found::value);
         }
 
-        Optional<TlsAndProxySettings.Setting> setting(String key) {
-            for (String name : names(key)) {
-                Optional<String> value = config.getOptionalValue(name, String.class);
-                if (value.isPresent()) {
-                    return Optional.of(new TlsAndProxySettings.Setting(name, value.get()));
-                }
-            }
-            return Optional.empty();
-        }
-
-        TlsAndProxySettings connection(Class<?> type) {
-            setting("hostnameVerifier").ifPresent(verifier -> {
-                throw new IllegalArgumentException(verifier.key() + " (" + verifier.value() + ") is not supported"
-                        + " for the @DataSource Rest Client " + type.getName() + ": its calls are made by the"
-                        + " pipeline's JDK HttpClient, which always verifies the host name against the certificate."
-                        + " Remove the key, or use a certificate whose subject alternative names match the host");
-            });
-            TlsAndProxySettings.Setting trustStore = setting("trustStore").orElse(null);
-            TlsAndProxySettings.Setting keyStore = setting("keyStore").orElse(null);
-            TlsAndProxySettings.Setting proxyAddress = setting("proxyAddress").orElse(null);
-            if (trustStore == null && keyStore == null && proxyAddress == null) {
+        /** A timeout in milliseconds; null when unset or 0, a negative value is a problem. */
+        Duration millis(String key) {
+            Optional<Found<Long>> ms = reader.first(names(key), Long.class);
+            if (ms.isPresent() && ms.get().value() < 0) {
+                reader.problem(ms.get().key() + ": " + ms.get().value() + " is negative, expected milliseconds >= 0");
                 return null;
             }
-            return new TlsAndProxySettings(trustStore, value(String.class, "trustStorePassword").orElse(null),
-                    value(String.class, "trustStoreType").orElse(null), keyStore,
-                    value(String.class, "keyStorePassword").orElse(null),
-                    value(String.class, "keyStoreType").orElse(null), proxyAddress);
-        }
-
-        Duration millis(String key) {
-            Optional<Long> ms = value(Long.class, key);
-            if (ms.isPresent() && ms.get() < 0) {
-                throw new IllegalArgumentException("Invalid value of " + names(key) + ": " + ms.get() + " is negative");
-            }
-            return ms.filter(v -> v > 0).map(Duration::ofMillis).orElse(null);
+            return ms.map(Found::value).filter(v -> v > 0).map(Duration::ofMillis).orElse(null);
         }
 
         Map<String, Integer> providers() {

@@ -1,5 +1,7 @@
 package dev.restdatasource.internal.restclient;
 
+import dev.restdatasource.backend.SettingsReader;
+import dev.restdatasource.backend.SettingsReader.Found;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -9,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.util.List;
+import java.util.function.Function;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -17,13 +21,46 @@ import javax.net.ssl.TrustManagerFactory;
  * The TLS and proxy settings of one data-source Rest Client, from its {@code mp-rest} keys: {@code trustStore},
  * {@code keyStore} (each with {@code ...Password} and {@code ...Type}, JKS by default; a location is
  * {@code classpath:<resource>}, {@code file:<path>} or a plain path) and {@code proxyAddress} ({@code host:port}).
- * Each value is kept with the name of the key it came from, for error messages.
+ * Each location and the proxy address are kept with the name of the key they came from, for error messages.
  */
-record TlsAndProxySettings(Setting trustStore, String trustStorePassword, String trustStoreType,
-        Setting keyStore, String keyStorePassword, String keyStoreType, Setting proxyAddress) {
+record TlsAndProxySettings(Found<String> trustStore, String trustStorePassword, String trustStoreType,
+        Found<String> keyStore, String keyStorePassword, String keyStoreType, Found<String> proxyAddress) {
 
-    /** A configured value and the key it was read from. */
-    record Setting(String key, String value) {
+    /**
+     * Reads the settings through {@code reader}, recording every problem there: a {@code hostnameVerifier} (refused,
+     * as the pipeline's JDK HttpClient cannot take one) and a proxy address that is not {@code host:port} (then left
+     * out). The stores are loaded later, by {@link #sslContext}.
+     *
+     * @param type       the client interface, for messages
+     * @param candidates the full keys to look at, in order, for a key such as {@code trustStore}
+     * @return the settings, or null when no store and no proxy is set
+     */
+    static TlsAndProxySettings read(Class<?> type, Function<String, List<String>> candidates, SettingsReader reader) {
+        Function<String, Found<String>> setting = key -> reader.first(candidates.apply(key), String.class)
+                .orElse(null);
+        Function<String, String> text = key -> {
+            Found<String> found = setting.apply(key);
+            return found == null ? null : found.value();
+        };
+        Found<String> verifier = setting.apply("hostnameVerifier");
+        if (verifier != null) {
+            reader.problem(verifier.key() + " (" + verifier.value() + ") is not supported for the @DataSource Rest"
+                    + " Client " + type.getName() + ": its calls are made by the pipeline's JDK HttpClient, which"
+                    + " always verifies the host name against the certificate. Remove the key, or use a certificate"
+                    + " whose subject alternative names match the host");
+        }
+        Found<String> trustStore = setting.apply("trustStore");
+        Found<String> keyStore = setting.apply("keyStore");
+        Found<String> proxyAddress = setting.apply("proxyAddress");
+        if (proxyAddress != null && address(proxyAddress.value()) == null) {
+            reader.problem(proxyAddress.key() + ": '" + proxyAddress.value().trim() + "' is not host:port");
+            proxyAddress = null;
+        }
+        if (trustStore == null && keyStore == null && proxyAddress == null) {
+            return null;
+        }
+        return new TlsAndProxySettings(trustStore, text.apply("trustStorePassword"), text.apply("trustStoreType"),
+                keyStore, text.apply("keyStorePassword"), text.apply("keyStoreType"), proxyAddress);
     }
 
     /**
@@ -51,9 +88,9 @@ record TlsAndProxySettings(Setting trustStore, String trustStorePassword, String
                     null);
             return context;
         } catch (GeneralSecurityException e) {
-            Setting store = keyStore != null ? keyStore : trustStore;
-            throw new IllegalArgumentException("Cannot use the store of " + store.key() + " ('" + store.value()
-                    + "'): " + e, e);
+            Found<String> store = keyStore != null ? keyStore : trustStore;
+            throw new IllegalArgumentException(store.key() + ": cannot use the store '" + store.value() + "': " + e,
+                    e);
         }
     }
 
@@ -66,7 +103,18 @@ record TlsAndProxySettings(Setting trustStore, String trustStorePassword, String
         if (proxyAddress == null) {
             return null;
         }
-        String value = proxyAddress.value().trim();
+        InetSocketAddress address = address(proxyAddress.value());
+        if (address == null) {
+            throw new IllegalArgumentException(proxyAddress.key() + ": '" + proxyAddress.value().trim()
+                    + "' is not host:port");
+        }
+        // the host name is resolved here, once, when the client is set up
+        return ProxySelector.of(new InetSocketAddress(address.getHostString(), address.getPort()));
+    }
+
+    /** Parses {@code host:port} or {@code [ipv6]:port}, the host not yet resolved; null when it is neither. */
+    private static InetSocketAddress address(String hostPort) {
+        String value = hostPort.trim();
         int colon = value.lastIndexOf(':');
         try {
             if (colon > 0) {
@@ -74,16 +122,15 @@ record TlsAndProxySettings(Setting trustStore, String trustStorePassword, String
                 if (host.startsWith("[") && host.endsWith("]")) {
                     host = host.substring(1, host.length() - 1);
                 }
-                return ProxySelector.of(new InetSocketAddress(host, Integer.parseInt(value.substring(colon + 1))));
+                return InetSocketAddress.createUnresolved(host, Integer.parseInt(value.substring(colon + 1)));
             }
         } catch (IllegalArgumentException e) {
-            // reported below (NumberFormatException included)
+            // not host:port (NumberFormatException included)
         }
-        throw new IllegalArgumentException("Invalid value of " + proxyAddress.key() + ": '" + value
-                + "' is not host:port");
+        return null;
     }
 
-    private static KeyStore load(Setting location, String password, String type, ClassLoader loader) {
+    private static KeyStore load(Found<String> location, String password, String type, ClassLoader loader) {
         String value = location.value().trim();
         try (InputStream in = open(value, loader)) {
             if (in == null) {
@@ -93,8 +140,7 @@ record TlsAndProxySettings(Setting trustStore, String trustStorePassword, String
             store.load(in, chars(password));
             return store;
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
-            throw new IllegalArgumentException("Cannot load the store '" + value + "' of " + location.key() + ": "
-                    + e, e);
+            throw new IllegalArgumentException(location.key() + ": cannot load the store '" + value + "': " + e, e);
         }
     }
 
