@@ -100,14 +100,14 @@ public final class HttpCache {
 
     private CompletionStage<Found> readAt(CacheKey key, CacheRequest request) {
         return store.get(key.value()).thenCompose(bytes -> {
-            EntryCodec.Entry entry = EntryCodec.decode(bytes);
+            EntryCodec.Entry entry = EntryCodec.decode(bytes, key.value());
             if (entry instanceof EntryCodec.ResponseEntry r) {
                 return completed(policy.selects(r.response(), null) ? new Found(r.response(), key) : null);
             }
             if (entry instanceof EntryCodec.VaryIndex index) {
                 String fingerprint = CacheKey.varyFingerprint(index.names(), request.headers());
                 CacheKey variantKey = key.variant(fingerprint);
-                return store.get(variantKey.value()).thenApply(variant -> EntryCodec.decode(variant) instanceof EntryCodec.ResponseEntry v
+                return store.get(variantKey.value()).thenApply(variant -> EntryCodec.decode(variant, variantKey.value()) instanceof EntryCodec.ResponseEntry v
                         && policy.selects(v.response(), fingerprint) ? new Found(v.response(), variantKey) : null);
             }
             return completed(null);
@@ -205,10 +205,10 @@ public final class HttpCache {
             StoredResponse stored = new StoredResponse(response.status(), policy.storableHeaders(response.headers()),
                     response.body(), requestTime, responseTime, plan.ttlOverride(), fingerprint);
             if (fingerprint == null) {
-                writes.add(write(base, EntryCodec.encode(stored), plan));
+                writes.add(write(base, stored, plan));
             } else {
-                writes.add(store.set(base.value(), EntryCodec.encodeVary(vary), policy.varyIndexTtl(plan)).toCompletableFuture());
-                writes.add(write(base.variant(fingerprint), EntryCodec.encode(stored), plan));
+                writes.add(store.set(base.value(), EntryCodec.encodeVary(base.value(), vary), policy.varyIndexTtl(plan)).toCompletableFuture());
+                writes.add(write(base.variant(fingerprint), stored, plan));
             }
         }
         return writes.isEmpty() ? response : MARKS.cacheWrite(response.toBuilder(), allOf(writes)).build();
@@ -228,7 +228,7 @@ public final class HttpCache {
         }
         StoredResponse rewritten = new StoredResponse(fresh.status(), fresh.headers(), fresh.body(), fresh.requestTime(),
                 fresh.responseTime(), plan.ttlOverride(), fresh.varyFingerprint());
-        return MARKS.cacheWrite(merged.toBuilder(), write(found.key(), EntryCodec.encode(rewritten), plan)).build();
+        return MARKS.cacheWrite(merged.toBuilder(), write(found.key(), rewritten, plan)).build();
     }
 
     /** Deletes the entries (shared, and the user's) that the policy says the response to an unsafe method makes stale. */
@@ -249,8 +249,9 @@ public final class HttpCache {
         return deletes;
     }
 
-    private CompletableFuture<Void> write(CacheKey key, byte[] value, StorePlan plan) {
-        return store.set(key.value(), value, plan.storeTtl()).toCompletableFuture();
+    /** Writes {@code stored} under {@code key}, the entry naming its key so that it never answers for another. */
+    private CompletableFuture<Void> write(CacheKey key, StoredResponse stored, StorePlan plan) {
+        return store.set(key.value(), EntryCodec.encode(key.value(), stored), plan.storeTtl()).toCompletableFuture();
     }
 
     private static CompletionStage<Void> allOf(List<CompletableFuture<?>> writes) {
