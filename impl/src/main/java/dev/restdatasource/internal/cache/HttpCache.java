@@ -25,7 +25,8 @@ import java.util.function.Function;
  * the I/O (OkHttp's CacheInterceptor beside its CacheStrategy).
  *
  * <p>Keys are {@link CacheKey}'s. A response with {@code Vary} is stored as a Vary index under its key and one
- * entry per variant under the variant's key. A request with credentials also reads, and an unsafe one also
+ * entry per variant under the variant's key. Every entry names the key it is written under, and one read under
+ * another key is a miss ({@link EntryCodec}). A request with credentials also reads, and an unsafe one also
  * deletes, the entry of its user. Writes run in the background; the caller does not wait (as in Apollo).
  * The store is expected to turn its own failures into misses. At most one background revalidation per entry
  * runs at a time. Thread-safe; one instance is shared by every data source built from the same configuration.
