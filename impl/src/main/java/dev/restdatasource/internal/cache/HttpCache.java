@@ -25,7 +25,8 @@ import java.util.function.Function;
  * the I/O (OkHttp's CacheInterceptor beside its CacheStrategy).
  *
  * <p>Keys are {@link CacheKey}'s. A response with {@code Vary} is stored as a Vary index under its key and one
- * entry per variant under the variant's key. A request with credentials also reads, and an unsafe one also
+ * entry per variant under the variant's key. Every entry names the key it is written under, and one read under
+ * another key is a miss ({@link EntryCodec}). A request with credentials also reads, and an unsafe one also
  * deletes, the entry of its user. Writes run in the background; the caller does not wait (as in Apollo).
  * The store is expected to turn its own failures into misses. At most one background revalidation per entry
  * runs at a time. Thread-safe; one instance is shared by every data source built from the same configuration.
@@ -100,14 +101,14 @@ public final class HttpCache {
 
     private CompletionStage<Found> readAt(CacheKey key, CacheRequest request) {
         return store.get(key.value()).thenCompose(bytes -> {
-            EntryCodec.Entry entry = EntryCodec.decode(bytes);
+            EntryCodec.Entry entry = EntryCodec.decode(bytes, key.value());
             if (entry instanceof EntryCodec.ResponseEntry r) {
                 return completed(policy.selects(r.response(), null) ? new Found(r.response(), key) : null);
             }
             if (entry instanceof EntryCodec.VaryIndex index) {
                 String fingerprint = CacheKey.varyFingerprint(index.names(), request.headers());
                 CacheKey variantKey = key.variant(fingerprint);
-                return store.get(variantKey.value()).thenApply(variant -> EntryCodec.decode(variant) instanceof EntryCodec.ResponseEntry v
+                return store.get(variantKey.value()).thenApply(variant -> EntryCodec.decode(variant, variantKey.value()) instanceof EntryCodec.ResponseEntry v
                         && policy.selects(v.response(), fingerprint) ? new Found(v.response(), variantKey) : null);
             }
             return completed(null);
@@ -205,10 +206,10 @@ public final class HttpCache {
             StoredResponse stored = new StoredResponse(response.status(), policy.storableHeaders(response.headers()),
                     response.body(), requestTime, responseTime, plan.ttlOverride(), fingerprint);
             if (fingerprint == null) {
-                writes.add(write(base, EntryCodec.encode(stored), plan));
+                writes.add(write(base, stored, plan));
             } else {
-                writes.add(store.set(base.value(), EntryCodec.encodeVary(vary), policy.varyIndexTtl(plan)).toCompletableFuture());
-                writes.add(write(base.variant(fingerprint), EntryCodec.encode(stored), plan));
+                writes.add(store.set(base.value(), EntryCodec.encodeVary(base.value(), vary), policy.varyIndexTtl(plan)).toCompletableFuture());
+                writes.add(write(base.variant(fingerprint), stored, plan));
             }
         }
         return writes.isEmpty() ? response : MARKS.cacheWrite(response.toBuilder(), allOf(writes)).build();
@@ -228,7 +229,7 @@ public final class HttpCache {
         }
         StoredResponse rewritten = new StoredResponse(fresh.status(), fresh.headers(), fresh.body(), fresh.requestTime(),
                 fresh.responseTime(), plan.ttlOverride(), fresh.varyFingerprint());
-        return MARKS.cacheWrite(merged.toBuilder(), write(found.key(), EntryCodec.encode(rewritten), plan)).build();
+        return MARKS.cacheWrite(merged.toBuilder(), write(found.key(), rewritten, plan)).build();
     }
 
     /** Deletes the entries (shared, and the user's) that the policy says the response to an unsafe method makes stale. */
@@ -249,8 +250,9 @@ public final class HttpCache {
         return deletes;
     }
 
-    private CompletableFuture<Void> write(CacheKey key, byte[] value, StorePlan plan) {
-        return store.set(key.value(), value, plan.storeTtl()).toCompletableFuture();
+    /** Writes {@code stored} under {@code key}, the entry naming its key so that it never answers for another. */
+    private CompletableFuture<Void> write(CacheKey key, StoredResponse stored, StorePlan plan) {
+        return store.set(key.value(), EntryCodec.encode(key.value(), stored), plan.storeTtl()).toCompletableFuture();
     }
 
     private static CompletionStage<Void> allOf(List<CompletableFuture<?>> writes) {

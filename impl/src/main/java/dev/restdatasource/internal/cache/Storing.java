@@ -49,8 +49,8 @@ final class Storing {
         if (res.noStore()) {
             return StorePlan.doNotStore("response no-store");
         }
-        if (Variants.variesOnEverything(responseHeaders)) {
-            return StorePlan.doNotStore("Vary: *");
+        if (Variants.matchesNoRequest(responseHeaders)) {
+            return StorePlan.doNotStore("Vary: * or a Vary member that is not a field name"); // RFC 9111 §4.1
         }
         if (StoredHeaders.hasSetCookie(responseHeaders) && !res.isPublic()) {
             return StorePlan.doNotStore("Set-Cookie without public");

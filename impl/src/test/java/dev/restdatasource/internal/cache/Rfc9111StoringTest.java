@@ -67,6 +67,20 @@ class Rfc9111StoringTest {
             assertFalse(planGet(200, dated("cache-control", "max-age=60", "vary", "accept, *")).store());
         }
 
+        @ParameterizedTest // RFC 9111 §4.1: a Vary member no request field can carry never matches, as "*"
+        @ValueSource(strings = {"Accept Language", "x:y", "accept, grüße", "accept, ,x y", "Accept, \"quoted\"", "accept, x/y"})
+        void aVaryNamingSomethingThatIsNotAFieldNameIsNeverStored(String vary) {
+            StorePlan plan = planGet(200, dated("cache-control", "public, max-age=60", "vary", vary));
+            assertFalse(plan.store(), vary);
+            assertEquals("Vary: * or a Vary member that is not a field name", plan.reason());
+        }
+
+        @Test
+        void aVaryOfFieldNamesIsStored() {
+            assertTrue(planGet(200, dated("cache-control", "max-age=60", "vary", "Accept-Language, x_tenant, X.Y, a!#$%&'*+-.^_`|~z")).store());
+            assertTrue(planGet(200, dated("cache-control", "max-age=60", "vary", " , ")).store()); // names nothing: no Vary
+        }
+
         @Test
         void partialContentIsNeverStored() {
             assertFalse(planGet(206, dated("cache-control", "max-age=60", "content-range", "bytes 0-9/100")).store());

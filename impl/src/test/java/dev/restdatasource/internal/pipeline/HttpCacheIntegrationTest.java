@@ -603,7 +603,7 @@ class HttpCacheIntegrationTest {
             assertFalse(response.fromCache());
             assertEquals("good", response.bodyAsString());
             assertEquals(1, upstream.count("/api/corrupt"));
-            assertInstanceOf(EntryCodec.ResponseEntry.class, EntryCodec.decode(store.now(key("corrupt"))));
+            assertInstanceOf(EntryCodec.ResponseEntry.class, EntryCodec.decode(store.now(key("corrupt")), key("corrupt")));
             assertTrue(get("corrupt").fromCache());
         }
 
@@ -612,8 +612,8 @@ class HttpCacheIntegrationTest {
             upstream.on("/api/old", r -> Reply.status(301).header("Location", "/api/new").header("Cache-Control", "max-age=60"));
             upstream.on("/api/new", r -> cacheable("new place", "max-age=60"));
             assertEquals("new place", get("old").bodyAsString());
-            await("both entries", () -> EntryCodec.decode(store.now(key("old"))) instanceof EntryCodec.ResponseEntry r
-                    && r.response().status() == 301 && EntryCodec.decode(store.now(key("new"))) != null);
+            await("both entries", () -> EntryCodec.decode(store.now(key("old")), key("old")) instanceof EntryCodec.ResponseEntry r
+                    && r.response().status() == 301 && EntryCodec.decode(store.now(key("new")), key("new")) != null);
             DataSourceResponse again = get("old");
             assertEquals("new place", again.bodyAsString());
             assertTrue(again.fromCache());
