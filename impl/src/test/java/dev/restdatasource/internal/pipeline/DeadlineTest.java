@@ -8,12 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restdatasource.DataSourceConfig;
 import dev.restdatasource.DataSourceException;
+import dev.restdatasource.DataSourceRequest;
 import dev.restdatasource.DataSourceResponse;
 import dev.restdatasource.ErrorCode;
+import dev.restdatasource.Headers;
 import dev.restdatasource.internal.support.HostileUpstream;
 import dev.restdatasource.internal.support.TestSource;
+import dev.restdatasource.spi.TransportRequest;
 import dev.restdatasource.store.InMemoryKeyValueCache;
+import java.net.URI;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -100,5 +105,23 @@ class DeadlineTest {
             DataSourceException e = assertThrows(DataSourceException.class, () -> source.doGet("b").fetch());
             assertEquals(ErrorCode.INVALID_UPSTREAM_RESPONSE, e.code());
         }
+    }
+
+    @Test
+    void aTimeoutTooLongForNanosecondsWaitsAsLongAsALongAllows() {
+        assertEquals(Long.MAX_VALUE, DeadlineStep.nanos(ChronoUnit.FOREVER.getDuration()));
+        assertEquals(1_000_000L, DeadlineStep.nanos(Duration.ofMillis(1)));
+    }
+
+    @Test
+    void limitsMustBePositive() {
+        assertThrows(IllegalArgumentException.class, () -> DataSourceConfig.builder().maxResponseBytes(0));
+        assertThrows(IllegalArgumentException.class, () -> new DataSourceRequest("GET", List.of()).maxResponseBytes(-1L));
+        assertThrows(IllegalArgumentException.class, () -> new TransportRequest("GET", URI.create("http://127.0.0.1/"),
+                Headers.builder().build(), null, Duration.ofSeconds(1), 0));
+        assertEquals(DataSourceConfig.DEFAULT_MAX_RESPONSE_BYTES, new TransportRequest("GET", URI.create("http://127.0.0.1/"),
+                Headers.builder().build(), null, Duration.ofSeconds(1)).maxResponseBytes());
+        assertEquals(8L << 20, DataSourceConfig.defaults().maxResponseBytes());
+        assertEquals(5L, DataSourceConfig.defaults().toBuilder().maxResponseBytes(5).build().toBuilder().build().maxResponseBytes());
     }
 }
