@@ -20,7 +20,9 @@ import java.util.concurrent.TimeoutException;
  * timeout always had (the number of hops is bounded by the redirect limit). A timeout here is an upstream failure
  * like any other, so the HTTP cache may still answer with a stale entry where it allows that.
  *
- * <p>The timers run on one daemon thread shared by every pipeline; a timer only completes a future. Thread-safe.
+ * <p>The timers run on one daemon thread shared by every pipeline. When a timer fires, what waits on the call (the
+ * engine's result handling, the hooks it calls, a caller's async continuations) runs on that thread, as with
+ * {@code CompletableFuture.orTimeout}. Thread-safe.
  */
 final class DeadlineStep implements Step {
     private static final ScheduledThreadPoolExecutor TIMERS = timers();
