@@ -82,6 +82,12 @@ public final class DataSourceCall {
         return this;
     }
 
+    /** Sets the largest response body this call reads, in bytes; a larger one fails the call. */
+    public DataSourceCall maxResponseBytes(long maxResponseBytes) {
+        request.maxResponseBytes(maxResponseBytes);
+        return this;
+    }
+
     /** Makes a 404 answer a {@code null} result instead of a {@code NOT_FOUND} error. */
     public DataSourceCall notFoundAsNull() {
         request.notFoundAsNull(true);

@@ -19,6 +19,11 @@ public final class DataSourceConfig {
     public static final Duration DEFAULT_CACHE_TIMEOUT = Duration.ofMillis(50);
     /** Default number of redirects followed. */
     public static final int DEFAULT_MAX_REDIRECTS = 5;
+    /**
+     * Default largest upstream response body read, in bytes: 8 MiB, room for the JSON behind a large GraphQL
+     * answer while a hostile or broken upstream cannot fill the heap.
+     */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 8L * 1024 * 1024;
 
     private static final DataSourceConfig DEFAULTS = builder().build();
 
@@ -28,6 +33,7 @@ public final class DataSourceConfig {
     private final Duration requestTimeout;
     private final Duration cacheTimeout;
     private final int maxRedirects;
+    private final long maxResponseBytes;
     private final List<RequestFilter> requestFilters;
 
     private DataSourceConfig(Builder b) {
@@ -37,6 +43,7 @@ public final class DataSourceConfig {
         this.requestTimeout = b.requestTimeout;
         this.cacheTimeout = b.cacheTimeout;
         this.maxRedirects = b.maxRedirects;
+        this.maxResponseBytes = b.maxResponseBytes;
         this.requestFilters = List.copyOf(b.requestFilters);
     }
 
@@ -59,6 +66,7 @@ public final class DataSourceConfig {
         b.requestTimeout = requestTimeout;
         b.cacheTimeout = cacheTimeout;
         b.maxRedirects = maxRedirects;
+        b.maxResponseBytes = maxResponseBytes;
         b.requestFilters = requestFilters;
         return b;
     }
@@ -93,6 +101,14 @@ public final class DataSourceConfig {
         return maxRedirects;
     }
 
+    /**
+     * Returns the default largest response body a call reads, in bytes; a larger body fails the call with
+     * {@link ErrorCode#INVALID_UPSTREAM_RESPONSE}.
+     */
+    public long maxResponseBytes() {
+        return maxResponseBytes;
+    }
+
     /** Returns the filters every call runs first, in order. */
     public List<RequestFilter> requestFilters() {
         return requestFilters;
@@ -106,6 +122,7 @@ public final class DataSourceConfig {
         private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
         private Duration cacheTimeout = DEFAULT_CACHE_TIMEOUT;
         private int maxRedirects = DEFAULT_MAX_REDIRECTS;
+        private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
         private List<RequestFilter> requestFilters = List.of();
 
         private Builder() {
@@ -135,7 +152,10 @@ public final class DataSourceConfig {
             return this;
         }
 
-        /** The default request timeout; default 30 s. Must be positive. */
+        /**
+         * The default request timeout; default 30 s. Must be positive. It bounds each upstream exchange whole, from
+         * sending the request to the last byte of the body; each redirect hop has its own.
+         */
         public Builder requestTimeout(Duration requestTimeout) {
             this.requestTimeout = positive(requestTimeout, "requestTimeout");
             return this;
@@ -153,6 +173,20 @@ public final class DataSourceConfig {
                 throw new IllegalArgumentException("maxRedirects must not be negative: " + maxRedirects);
             }
             this.maxRedirects = maxRedirects;
+            return this;
+        }
+
+        /**
+         * The largest response body a call reads, in bytes; default 8 MiB. Must be positive. The transport stops
+         * reading and fails the call with {@link ErrorCode#INVALID_UPSTREAM_RESPONSE} once a body grows past it (at
+         * once when its {@code Content-Length} says so); a call may set its own limit
+         * ({@link DataSourceRequest#maxResponseBytes(Long)}).
+         */
+        public Builder maxResponseBytes(long maxResponseBytes) {
+            if (maxResponseBytes <= 0) {
+                throw new IllegalArgumentException("maxResponseBytes must be positive: " + maxResponseBytes);
+            }
+            this.maxResponseBytes = maxResponseBytes;
             return this;
         }
 

@@ -29,6 +29,7 @@ public final class DataSourceRequest {
     private CacheOptions cacheOptions;
     private boolean skipCache;
     private Duration timeout;
+    private Long maxResponseBytes;
     private boolean notFoundAsNull;
     private boolean throwOnErrorStatus = true;
 
@@ -175,12 +176,32 @@ public final class DataSourceRequest {
         return timeout;
     }
 
-    /** Sets the request timeout of this call; it must be positive. */
+    /**
+     * Sets the request timeout of this call; it must be positive. It bounds each upstream exchange whole, headers
+     * and body.
+     */
     public DataSourceRequest timeout(Duration timeout) {
         if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
             throw new IllegalArgumentException("timeout must be positive: " + timeout);
         }
         this.timeout = timeout;
+        return this;
+    }
+
+    /** Returns the largest response body this call reads in bytes, or null for the data source's default. */
+    public Long maxResponseBytes() {
+        return maxResponseBytes;
+    }
+
+    /**
+     * Sets the largest response body this call reads in bytes (null: the data source's default); it must be
+     * positive. A larger body fails the call with {@link ErrorCode#INVALID_UPSTREAM_RESPONSE}.
+     */
+    public DataSourceRequest maxResponseBytes(Long maxResponseBytes) {
+        if (maxResponseBytes != null && maxResponseBytes <= 0) {
+            throw new IllegalArgumentException("maxResponseBytes must be positive: " + maxResponseBytes);
+        }
+        this.maxResponseBytes = maxResponseBytes;
         return this;
     }
 

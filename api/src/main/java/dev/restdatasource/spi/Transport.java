@@ -11,6 +11,11 @@ import java.util.concurrent.CompletionStage;
  * URL). A failure completes the stage exceptionally: {@link java.net.http.HttpTimeoutException} or
  * {@link java.util.concurrent.TimeoutException} for a timeout, {@link java.net.ConnectException} or
  * another {@link java.io.IOException} when upstream cannot be reached.
+ *
+ * <p>The pipeline owns the deadline: when {@link TransportRequest#timeout()} passes before the stage completes, the
+ * call fails with {@code UPSTREAM_TIMEOUT} and the stage's {@code CompletableFuture} is cancelled, which a transport
+ * should take as the signal to close the exchange. A transport should stop reading a body longer than
+ * {@link TransportRequest#maxResponseBytes()}.
  */
 public interface Transport {
     /** Sends {@code request}; the response's cache flags are all false. */

@@ -1,5 +1,6 @@
 package dev.restdatasource.spi;
 
+import dev.restdatasource.DataSourceConfig;
 import dev.restdatasource.Headers;
 import java.net.URI;
 import java.time.Duration;
@@ -12,14 +13,26 @@ import java.util.Objects;
  * @param uri     the absolute URI, query string included
  * @param headers the headers to send
  * @param body    the body bytes, or null for none; not modified by transports
- * @param timeout the time allowed for the whole exchange
+ * @param timeout the time allowed for the whole exchange, headers and body; the pipeline fails the call and
+ *                cancels the transport's stage when it passes, whatever the transport does
+ * @param maxResponseBytes the largest response body to read, {@code > 0}: a transport stops reading a larger one
+ *                and fails with a {@link dev.restdatasource.DataSourceException} coded
+ *                {@link dev.restdatasource.ErrorCode#INVALID_UPSTREAM_RESPONSE}
  */
-public record TransportRequest(String method, URI uri, Headers headers, byte[] body, Duration timeout) {
-    /** Checks that the required parts are present. */
+public record TransportRequest(String method, URI uri, Headers headers, byte[] body, Duration timeout, long maxResponseBytes) {
+    /** Checks that the required parts are present and the body limit is positive. */
     public TransportRequest {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(headers, "headers");
         Objects.requireNonNull(timeout, "timeout");
+        if (maxResponseBytes <= 0) {
+            throw new IllegalArgumentException("maxResponseBytes must be positive: " + maxResponseBytes);
+        }
+    }
+
+    /** A request with the default body limit, {@link DataSourceConfig#DEFAULT_MAX_RESPONSE_BYTES}. */
+    public TransportRequest(String method, URI uri, Headers headers, byte[] body, Duration timeout) {
+        this(method, uri, headers, body, timeout, DataSourceConfig.DEFAULT_MAX_RESPONSE_BYTES);
     }
 }

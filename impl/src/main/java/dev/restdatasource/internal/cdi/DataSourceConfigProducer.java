@@ -105,6 +105,7 @@ public class DataSourceConfigProducer {
                 .requestTimeout(s.requestTimeout())
                 .cacheTimeout(s.cacheTimeout())
                 .maxRedirects(s.maxRedirects())
+                .maxResponseBytes(s.maxResponseBytes())
                 .requestFilters(orderedFilters())
                 .build();
     }

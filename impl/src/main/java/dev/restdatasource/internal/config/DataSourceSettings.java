@@ -23,7 +23,11 @@ import org.eclipse.microprofile.config.Config;
  *     ({@code 128MiB}). Unused when the application provides a {@code KeyValueCache} bean.</td></tr>
  * <tr><td>{@value #CACHE_TIMEOUT}</td><td>50ms</td><td>longest wait for one cache store call before it counts as
  *     a miss</td></tr>
- * <tr><td>{@value #REQUEST_TIMEOUT}</td><td>30s</td><td>time allowed for one upstream exchange</td></tr>
+ * <tr><td>{@value #REQUEST_TIMEOUT}</td><td>30s</td><td>time allowed for one upstream exchange, headers and whole
+ *     body</td></tr>
+ * <tr><td>{@value #MAX_RESPONSE_BYTES}</td><td>8388608 (8 MiB)</td><td>largest upstream response body a call reads,
+ *     in bytes, written as {@value #CACHE_MAX_BYTES} is; a larger body fails the call with
+ *     {@code INVALID_UPSTREAM_RESPONSE}</td></tr>
  * <tr><td>{@value #MAX_REDIRECTS}</td><td>5</td><td>redirects followed per call; {@code 0} returns 3xx answers
  *     as they are</td></tr>
  * <tr><td>{@value #EXPOSE_UPSTREAM_DETAILS}</td><td>false</td><td>whether GraphQL clients may see upstream URLs and
@@ -52,6 +56,8 @@ public final class DataSourceSettings {
     public static final String CACHE_TIMEOUT = PREFIX + "cache.timeout";
     /** Time allowed for one upstream exchange. */
     public static final String REQUEST_TIMEOUT = PREFIX + "request-timeout";
+    /** Largest upstream response body read, in bytes. */
+    public static final String MAX_RESPONSE_BYTES = PREFIX + "max-response-bytes";
     /** Redirects followed per call. */
     public static final String MAX_REDIRECTS = PREFIX + "max-redirects";
     /** Whether GraphQL clients may see upstream URLs and bodies. */
@@ -70,11 +76,12 @@ public final class DataSourceSettings {
             PREFIX + "memcached.", PREFIX + "redis.");
 
     private static final List<String> KNOWN_KEYS = List.of(CACHE_MAX_BYTES, CACHE_TIMEOUT, REQUEST_TIMEOUT,
-            MAX_REDIRECTS, EXPOSE_UPSTREAM_DETAILS, PREFIX + "<name>" + URL_SUFFIX);
+            MAX_RESPONSE_BYTES, MAX_REDIRECTS, EXPOSE_UPSTREAM_DETAILS, PREFIX + "<name>" + URL_SUFFIX);
 
     private final long cacheMaxBytes;
     private final Duration cacheTimeout;
     private final Duration requestTimeout;
+    private final long maxResponseBytes;
     private final int maxRedirects;
     private final boolean exposeUpstreamDetails;
     private final Map<String, String> urls;
@@ -83,6 +90,7 @@ public final class DataSourceSettings {
         this.cacheMaxBytes = r.bytes(CACHE_MAX_BYTES, DEFAULT_CACHE_MAX_BYTES);
         this.cacheTimeout = r.positiveDuration(CACHE_TIMEOUT, DataSourceConfig.DEFAULT_CACHE_TIMEOUT);
         this.requestTimeout = r.positiveDuration(REQUEST_TIMEOUT, DataSourceConfig.DEFAULT_REQUEST_TIMEOUT);
+        this.maxResponseBytes = r.bytes(MAX_RESPONSE_BYTES, DataSourceConfig.DEFAULT_MAX_RESPONSE_BYTES);
         this.maxRedirects = r.nonNegativeInt(MAX_REDIRECTS, DataSourceConfig.DEFAULT_MAX_REDIRECTS);
         this.exposeUpstreamDetails = r.bool(EXPOSE_UPSTREAM_DETAILS, false);
         this.urls = urlsAndUnknownKeys(r);
@@ -118,6 +126,11 @@ public final class DataSourceSettings {
     /** Returns {@value #REQUEST_TIMEOUT}, always positive. */
     public Duration requestTimeout() {
         return requestTimeout;
+    }
+
+    /** Returns {@value #MAX_RESPONSE_BYTES}: the largest response body a call reads, always {@code > 0}. */
+    public long maxResponseBytes() {
+        return maxResponseBytes;
     }
 
     /** Returns {@value #MAX_REDIRECTS}, never negative. */

@@ -9,6 +9,7 @@ import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,9 @@ import javax.net.ssl.SSLContext;
  * executor, which starts a new thread per task when the common pool has fewer than two workers (machines
  * with two cores or fewer). There this transport runs the blocking {@code send} on its own pool of reused
  * daemon threads instead; elsewhere it uses {@code sendAsync}.
+ *
+ * <p>A response body is read up to {@link TransportRequest#maxResponseBytes()} ({@link BoundedBody}); cancelling the
+ * returned stage (the pipeline does when the call's deadline passes) stops the exchange and closes its connection.
  */
 public final class JdkHttpTransport implements Transport {
     /** Default connect timeout. */
@@ -99,14 +103,15 @@ public final class JdkHttpTransport implements Transport {
             }
         }
         HttpRequest httpRequest = builder.build();
+        BoundedBody body = new BoundedBody(request.method(), request.uri(), request.maxResponseBytes());
         CompletableFuture<HttpResponse<byte[]>> exchange;
         if (blockingPool == null) {
-            exchange = client.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
+            exchange = client.sendAsync(httpRequest, body);
         } else {
             exchange = new CompletableFuture<>();
             blockingPool.execute(() -> {
                 try {
-                    exchange.complete(client.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray()));
+                    exchange.complete(client.send(httpRequest, body));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     exchange.completeExceptionally(e);
@@ -115,13 +120,30 @@ public final class JdkHttpTransport implements Transport {
                 }
             });
         }
-        return exchange.thenApply(response -> DataSourceResponse.builder()
+        CompletableFuture<DataSourceResponse> result = new CompletableFuture<>();
+        exchange.whenComplete((response, error) -> {
+            if (error == null) {
+                result.complete(DataSourceResponse.builder()
                         .url(request.uri())
                         .status(response.statusCode())
                         .statusText(StatusTexts.of(response.statusCode()))
                         .headers(headersOf(response))
                         .body(response.body())
                         .build());
+            } else {
+                // The client wraps a body's failure (in an IOException for send); report the body's own reason.
+                Throwable own = body.failure();
+                result.completeExceptionally(own != null ? own : error);
+            }
+        });
+        // The pipeline cancels the stage when the call's deadline passes: stop the exchange and close its connection.
+        result.whenComplete((response, error) -> {
+            if (result.isCancelled()) {
+                body.abort(new HttpTimeoutException("The call was cancelled"));
+                exchange.cancel(true);
+            }
+        });
+        return result;
     }
 
     private static Headers headersOf(HttpResponse<?> response) {

@@ -21,7 +21,8 @@ import java.util.concurrent.CompletionStage;
  *   <li>{@link TraceStep}: the {@code trace} hook around the rest;</li>
  *   <li>{@link RedirectStep}: redirects, each hop through the steps below;</li>
  *   <li>{@link HttpCacheStep}: the shared HTTP cache ({@code cacheKeyFor}, {@code cacheOptionsFor});</li>
- *   <li>{@link TransportStep}: the HTTP request itself.</li>
+ *   <li>{@link DeadlineStep}: the request timeout over the whole exchange, whatever the transport does;</li>
+ *   <li>{@link TransportStep}: the HTTP request itself, its body read up to a limit.</li>
  * </ol>
  * The engine then turns the response into the caller's result ({@code throwIfResponseIsError}, 404 as null,
  * {@code parseBody}) and reports failures from deduplication on through {@code didEncounterError}; failures of the
@@ -64,7 +65,8 @@ final class Pipeline implements Step.Chain {
                 new TraceStep(),
                 new RedirectStep(config.maxRedirects()),
                 new HttpCacheStep(httpCache),
-                new TransportStep(transport)));
+                new DeadlineStep(),
+                new TransportStep(transport, config.maxResponseBytes())));
     }
 
     /** Runs every step on {@code call}. Throws what a step before deduplication throws. */

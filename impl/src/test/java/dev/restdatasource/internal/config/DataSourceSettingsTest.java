@@ -28,6 +28,7 @@ class DataSourceSettingsTest {
         assertEquals(Duration.ofMillis(50), s.cacheTimeout());
         assertEquals(Duration.ofSeconds(30), s.requestTimeout());
         assertEquals(5, s.maxRedirects());
+        assertEquals(8L << 20, s.maxResponseBytes());
         assertFalse(s.exposeUpstreamDetails());
         assertEquals(Map.of(), s.urls());
         assertEquals(67108864L, DataSourceSettings.defaults().cacheMaxBytes());
@@ -40,6 +41,7 @@ class DataSourceSettingsTest {
                 "restdatasource.cache.timeout", "500ms",
                 "restdatasource.request-timeout", "2m",
                 "restdatasource.max-redirects", "0",
+                "restdatasource.max-response-bytes", "2MiB",
                 "restdatasource.expose-upstream-details", "TRUE",
                 "restdatasource.movies.url", "https://movies.example.com/v1/",
                 "restdatasource.com.example.Personalization.url", "http://127.0.0.1:9080/api/")));
@@ -47,6 +49,7 @@ class DataSourceSettingsTest {
         assertEquals(Duration.ofMillis(500), s.cacheTimeout());
         assertEquals(Duration.ofMinutes(2), s.requestTimeout());
         assertEquals(0, s.maxRedirects());
+        assertEquals(2L << 20, s.maxResponseBytes());
         assertTrue(s.exposeUpstreamDetails());
         assertEquals("https://movies.example.com/v1/", s.url("movies").orElseThrow());
         assertEquals("http://127.0.0.1:9080/api/", s.url("com.example.Personalization").orElseThrow());
@@ -79,7 +82,8 @@ class DataSourceSettingsTest {
                 "restdatasource.request-timeout: 'abc' is not a duration (use 500ms, 30s, 2m or an ISO-8601 duration)",
                 "restdatasource.max-redirects: 'two' must be a whole number >= 0",
                 "restdatasource.MoviesAPI.ulr: unknown key; the known keys are restdatasource.cache.max-bytes,"
-                        + " restdatasource.cache.timeout, restdatasource.request-timeout, restdatasource.max-redirects,"
+                        + " restdatasource.cache.timeout, restdatasource.request-timeout, restdatasource.max-response-bytes,"
+                        + " restdatasource.max-redirects,"
                         + " restdatasource.expose-upstream-details, restdatasource.<name>.url",
                 "restdatasource.MoviesAPI.url: 'ftp://movies.example.com/' is not an absolute http or https URL"
                         + " (e.g. https://api.example.com/v1/)"), e.problems());

@@ -73,7 +73,7 @@ class PipelineTest {
         List<Class<?>> order = Pipeline.of(config, httpCache, transport).steps().stream()
                 .<Class<?>>map(Object::getClass).toList();
         assertEquals(List.of(RequestFiltersStep.class, WillSendRequestStep.class, ResolveUrlStep.class,
-                DeduplicationStep.class, TraceStep.class, RedirectStep.class, HttpCacheStep.class, TransportStep.class),
+                DeduplicationStep.class, TraceStep.class, RedirectStep.class, HttpCacheStep.class, DeadlineStep.class, TransportStep.class),
                 order);
     }
 
@@ -134,7 +134,7 @@ class PipelineTest {
 
     @Test
     void aStepCannotBeAddedBeforeOneThatIsNotInThePipeline() {
-        Pipeline pipeline = new Pipeline(List.of(new TransportStep(transport)));
+        Pipeline pipeline = new Pipeline(List.of(new TransportStep(transport, DataSourceConfig.DEFAULT_MAX_RESPONSE_BYTES)));
         assertThrows(IllegalArgumentException.class, () -> pipeline.withStepBefore(HttpCacheStep.class, recording("x")));
     }
 

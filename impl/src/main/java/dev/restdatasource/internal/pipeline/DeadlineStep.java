@@ -1,0 +1,72 @@
+package dev.restdatasource.internal.pipeline;
+
+import dev.restdatasource.DataSourceResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The engine's deadline on one upstream exchange: when the exchange's timeout passes before the transport answers
+ * (headers and whole body), the hop fails with a {@link TimeoutException} (the engine reports
+ * {@code UPSTREAM_TIMEOUT}) and the transport's stage is cancelled so that it can close the connection. The engine,
+ * not the transport, owns the deadline: a transport that ignores its timeout, or never completes, cannot hang a call.
+ *
+ * <p>Placed just before {@link TransportStep}, so it runs once per hop that goes upstream: a cache hit schedules
+ * nothing, and each redirect hop and each revalidation has the request timeout to itself, as the transport's own
+ * timeout always had (the number of hops is bounded by the redirect limit). A timeout here is an upstream failure
+ * like any other, so the HTTP cache may still answer with a stale entry where it allows that.
+ *
+ * <p>The timers run on one daemon thread shared by every pipeline. When a timer fires, what waits on the call (the
+ * engine's result handling, the hooks it calls, a caller's async continuations) runs on that thread, as with
+ * {@code CompletableFuture.orTimeout}. Thread-safe.
+ */
+final class DeadlineStep implements Step {
+    private static final ScheduledThreadPoolExecutor TIMERS = timers();
+
+    @Override
+    public CompletionStage<DataSourceResponse> intercept(Call call, Chain next) {
+        Duration timeout = call.exchange().timeout();
+        CompletableFuture<DataSourceResponse> sent = next.proceed(call).toCompletableFuture();
+        if (sent.isDone()) {
+            return sent;
+        }
+        CompletableFuture<DataSourceResponse> result = new CompletableFuture<>();
+        ScheduledFuture<?> timer = TIMERS.schedule(() -> {
+            if (result.completeExceptionally(new TimeoutException("No complete answer within " + timeout))) {
+                sent.cancel(true);
+            }
+        }, nanos(timeout), TimeUnit.NANOSECONDS);
+        sent.whenComplete((response, error) -> {
+            timer.cancel(false);
+            if (error != null) {
+                result.completeExceptionally(error);
+            } else {
+                result.complete(response);
+            }
+        });
+        return result;
+    }
+
+    /** The timeout in nanoseconds, clamped: a duration too long for a long waits for as long as a long allows. */
+    static long nanos(Duration timeout) {
+        try {
+            return timeout.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static ScheduledThreadPoolExecutor timers() {
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "restdatasource-deadline");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timers.setRemoveOnCancelPolicy(true); // a call that answers in time leaves no timer behind
+        return timers;
+    }
+}
