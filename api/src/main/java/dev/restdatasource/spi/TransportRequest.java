@@ -1,6 +1,7 @@
 package dev.restdatasource.spi;
 
 import dev.restdatasource.Headers;
+import dev.restdatasource.internal.bridge.Durations;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -12,14 +13,14 @@ import java.util.Objects;
  * @param uri     the absolute URI, query string included
  * @param headers the headers to send
  * @param body    the body bytes, or null for none; not modified by transports
- * @param timeout the time allowed for the whole exchange
+ * @param timeout the time allowed for the whole exchange; one longer than 100 years counts as 100 years
  */
 public record TransportRequest(String method, URI uri, Headers headers, byte[] body, Duration timeout) {
-    /** Checks that the required parts are present. */
+    /** Checks that the required parts are present and clamps the timeout. */
     public TransportRequest {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(headers, "headers");
-        Objects.requireNonNull(timeout, "timeout");
+        timeout = Durations.clamp(Objects.requireNonNull(timeout, "timeout"));
     }
 }
