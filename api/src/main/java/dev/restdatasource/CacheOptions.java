@@ -1,5 +1,6 @@
 package dev.restdatasource;
 
+import dev.restdatasource.internal.bridge.Durations;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -17,11 +18,14 @@ public final class CacheOptions {
     private final boolean perUser;
 
     private CacheOptions(Duration ttl, boolean perUser) {
-        this.ttl = Objects.requireNonNull(ttl, "ttl");
+        this.ttl = Durations.clamp(Objects.requireNonNull(ttl, "ttl"));
         this.perUser = perUser;
     }
 
-    /** Stores the response for {@code ttl}. */
+    /**
+     * Stores the response for {@code ttl}; a TTL longer than 100 years (such as {@code ChronoUnit.FOREVER}) counts as
+     * 100 years.
+     */
     public static CacheOptions ttl(Duration ttl) {
         return new CacheOptions(ttl, false);
     }

@@ -1,6 +1,7 @@
 package dev.restdatasource;
 
 import dev.restdatasource.cache.KeyValueCache;
+import dev.restdatasource.internal.bridge.Durations;
 import dev.restdatasource.spi.Transport;
 import java.time.Clock;
 import java.time.Duration;
@@ -153,15 +154,16 @@ public final class DataSourceConfig {
         }
 
         /**
-         * The default request timeout; default 30 s. Must be positive. It bounds each upstream exchange whole, from
-         * sending the request to the last byte of the body; each redirect hop has its own.
+         * The default request timeout; default 30 s. Must be positive; one longer than 100 years counts as 100 years.
+         * It bounds each upstream exchange whole, from sending the request to the last byte of the body; each
+         * redirect hop has its own.
          */
         public Builder requestTimeout(Duration requestTimeout) {
             this.requestTimeout = positive(requestTimeout, "requestTimeout");
             return this;
         }
 
-        /** The time one cache call may take before it counts as a miss; default 50 ms. Must be positive. */
+        /** The time one cache call may take before it counts as a miss; default 50 ms. Must be positive; clamped to 100 years. */
         public Builder cacheTimeout(Duration cacheTimeout) {
             this.cacheTimeout = positive(cacheTimeout, "cacheTimeout");
             return this;
@@ -200,7 +202,7 @@ public final class DataSourceConfig {
             if (d.isZero() || d.isNegative()) {
                 throw new IllegalArgumentException(name + " must be positive: " + d);
             }
-            return d;
+            return Durations.clamp(d);
         }
     }
 }

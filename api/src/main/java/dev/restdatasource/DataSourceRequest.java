@@ -1,5 +1,6 @@
 package dev.restdatasource;
 
+import dev.restdatasource.internal.bridge.Durations;
 import java.time.Duration;
 import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.ArrayList;
@@ -177,14 +178,14 @@ public final class DataSourceRequest {
     }
 
     /**
-     * Sets the request timeout of this call; it must be positive. It bounds each upstream exchange whole, headers
-     * and body.
+     * Sets the request timeout of this call; it must be positive; one longer than 100 years counts as 100 years. It
+     * bounds each upstream exchange whole, headers and body.
      */
     public DataSourceRequest timeout(Duration timeout) {
         if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
             throw new IllegalArgumentException("timeout must be positive: " + timeout);
         }
-        this.timeout = timeout;
+        this.timeout = Durations.clamp(timeout);
         return this;
     }
 

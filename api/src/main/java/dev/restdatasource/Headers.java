@@ -105,14 +105,19 @@ public final class Headers {
         return fields.isEmpty();
     }
 
-    /** Lower-cases a header name and rejects characters that could split or inject header lines. */
+    /**
+     * Lower-cases a header name and rejects characters that could split or inject header lines. The message of the
+     * rejection shows the name only up to the invalid character: what follows may be a value ({@code "Authorization:
+     * Bearer ..."} passed as a name).
+     */
     public static String normalize(String name) {
         Objects.requireNonNull(name, "header name");
         boolean upperCase = false;
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (c <= ' ' || c >= 127 || c == ':') {
-                throw new IllegalArgumentException("Invalid header name: " + visible(name));
+                throw new IllegalArgumentException("Invalid header name '" + name.substring(0, i) + "...': character "
+                        + describe(c) + " at index " + i + " (the rest is not shown)");
             }
             upperCase |= c >= 'A' && c <= 'Z';
         }
@@ -122,19 +127,27 @@ public final class Headers {
         return upperCase ? name.toLowerCase(Locale.ROOT) : name; // ASCII only here: A-Z are all it changes
     }
 
+    /** Rejects CR, LF and NUL in a value; the message names the header and never shows the value (it may be a secret). */
     static String checkValue(String name, String value) {
         Objects.requireNonNull(value, () -> "value of header " + name);
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == '\r' || c == '\n' || c == 0) {
-                throw new IllegalArgumentException("Invalid value for header " + name + ": " + visible(value));
+                throw new IllegalArgumentException("Invalid value for header " + name + ": it contains " + describe(c)
+                        + " (the value is not shown)");
             }
         }
         return value;
     }
 
-    private static String visible(String s) {
-        return s.replace("\r", "\\r").replace("\n", "\\n").replace("\0", "\\0");
+    /** A character for a message: escaped when it is a control character, as U+XXXX when not printable ASCII. */
+    private static String describe(char c) {
+        return switch (c) {
+            case '\r' -> "CR (\\r)";
+            case '\n' -> "LF (\\n)";
+            case 0 -> "NUL (\\0)";
+            default -> c > ' ' && c < 127 ? "'" + c + "'" : String.format("U+%04X", (int) c);
+        };
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.restdatasource.internal.cache;
 
 import dev.restdatasource.Headers;
+import dev.restdatasource.internal.bridge.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -9,7 +10,8 @@ import java.util.Set;
  * How long a response stays fresh in a shared cache (RFC 9111 §4.2.1, §4.2.2): {@code s-maxage}, else
  * {@code max-age}, else {@code Expires − Date}, else, for a heuristically cacheable status with a Last-Modified,
  * a fraction of {@code Date − Last-Modified} (10% by default) capped (24 h by default). A response
- * {@code no-cache} makes the lifetime 0; a TTL override recorded in a stored entry replaces all of this.
+ * {@code no-cache} makes the lifetime 0; a TTL override recorded in a stored entry replaces all of this. A lifetime
+ * is at most 100 years ({@code Durations.LONGEST}; an Expires in year 9999 gives that), so callers may add to it.
  * Pure; immutable and thread-safe.
  */
 final class Freshness {
@@ -25,13 +27,13 @@ final class Freshness {
             throw new IllegalArgumentException("negative heuristic freshness setting");
         }
         this.heuristicFraction = heuristicFraction;
-        this.heuristicCap = heuristicCap;
+        this.heuristicCap = Durations.clamp(heuristicCap);
     }
 
     /** The lifetime of a stored entry: its TTL override, or the one its headers give (0 when none). */
     Duration storedLifetime(StoredResponse stored, ResponseDirectives res) {
         if (stored.ttlOverride() != null) {
-            return stored.ttlOverride();
+            return Durations.clamp(stored.ttlOverride());
         }
         return lifetime(stored.status(), stored.headers(), res, stored.responseTime());
     }
@@ -43,7 +45,7 @@ final class Freshness {
         }
         Duration explicit = explicitLifetime(headers, res, responseTime);
         if (explicit != null) {
-            return explicit;
+            return Durations.clamp(explicit);
         }
         Duration heuristic = isHeuristicallyCacheable(status) ? heuristicLifetime(headers, responseTime) : null;
         return heuristic == null ? Duration.ZERO : heuristic;

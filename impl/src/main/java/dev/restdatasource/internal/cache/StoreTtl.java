@@ -1,6 +1,7 @@
 package dev.restdatasource.internal.cache;
 
 import dev.restdatasource.Headers;
+import dev.restdatasource.internal.bridge.Durations;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -8,7 +9,8 @@ import java.time.Instant;
  * How long the store keeps an entry the cache decided to store: the freshness it has left, plus its
  * stale-while-revalidate / stale-if-error window (RFC 5861), plus, when it has validators (ETag or
  * Last-Modified) so it can still be revalidated, the longer of the freshness left and a retention time
- * (5 minutes by default); rounded up to whole seconds. A Vary index, shared by every variant of a URL, is kept
+ * (5 minutes by default); rounded up to whole seconds and at most 100 years ({@code Durations.LONGEST}), however long
+ * the lifetime, override or retention. A Vary index, shared by every variant of a URL, is kept
  * at least a day, so a short-lived variant written last never makes a longer-lived one unreachable.
  * Pure; immutable and thread-safe.
  */
@@ -22,7 +24,7 @@ final class StoreTtl {
         if (validatorRetention.isNegative()) {
             throw new IllegalArgumentException("negative validator retention");
         }
-        this.validatorRetention = validatorRetention;
+        this.validatorRetention = Durations.clamp(validatorRetention);
     }
 
     /**
@@ -33,12 +35,13 @@ final class StoreTtl {
      */
     StorePlan plan(Duration lifetime, Duration ttlOverride, boolean perUser, Headers headers, Instant requestTime,
             Instant responseTime, ResponseDirectives res) {
-        Duration remaining = Ages.nonNegative(lifetime.minus(Ages.initialAge(headers, requestTime, responseTime)));
+        // Each term is at most 100 years (the stale window at most 68), so the sums below cannot overflow.
+        Duration remaining = Ages.nonNegative(Durations.clamp(lifetime).minus(Ages.initialAge(headers, requestTime, responseTime)));
         Duration ttl = remaining.plus(res.staleWindow());
         if (headers.contains("etag") || headers.contains("last-modified")) {
             ttl = ttl.plus(remaining.compareTo(validatorRetention) > 0 ? remaining : validatorRetention);
         }
-        ttl = roundUpToSeconds(ttl);
+        ttl = roundUpToSeconds(Durations.clamp(ttl));
         if (ttl.isZero()) {
             return StorePlan.doNotStore(remaining.isZero() ? "already stale, no validators or stale window"
                     : "no time left to store");

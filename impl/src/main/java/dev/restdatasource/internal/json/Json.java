@@ -3,6 +3,8 @@ package dev.restdatasource.internal.json;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +14,12 @@ import java.nio.charset.StandardCharsets;
  * path) supplies, then shared. Jsonb instances are thread-safe.
  */
 public final class Json {
+    /**
+     * The deepest nesting of arrays and objects a parsed body may have: deeper input fails as malformed JSON before the
+     * parser, which recurses once per level, could overflow the thread's stack. GraphQL data rarely nests 20 deep.
+     */
+    public static final int MAX_DEPTH = 256;
+
     private Json() {
     }
 
@@ -33,18 +41,45 @@ public final class Json {
         return Holder.JSONB;
     }
 
-    /** Serializes {@code value} to UTF-8 JSON. */
+    /** Serializes {@code value} to UTF-8 JSON; a value the serializer cannot write (even a cyclic one) is an IllegalArgumentException. */
     public static byte[] toJson(Object value) {
         try {
             return jsonb().toJson(value).getBytes(StandardCharsets.UTF_8);
         } catch (JsonbException e) {
             throw new IllegalArgumentException("Cannot serialize a " + value.getClass().getName() + " to JSON: "
                     + e.getMessage(), e);
+        } catch (StackOverflowError e) {
+            throw new IllegalArgumentException("Cannot serialize a " + value.getClass().getName()
+                    + " to JSON: it nests too deep (or refers to itself)");
         }
     }
 
-    /** Parses JSON from {@code in} into {@code type}; throws {@link JsonbException} on malformed input. */
+    /**
+     * Parses JSON from {@code in} into {@code type}; throws {@link JsonbException} on malformed input, and on input
+     * that nests arrays and objects more than {@link #MAX_DEPTH} deep, found by a pre-scan before the parser sees it
+     * (whatever JSON-B implementation the server provides). Should the parser still overflow its stack, that too is a
+     * {@link JsonbException}, never a {@link StackOverflowError}.
+     */
     public static Object fromJson(InputStream in, Type type) {
-        return jsonb().fromJson(in, type);
+        return fromJson(in, type, MAX_DEPTH);
+    }
+
+    static Object fromJson(InputStream in, Type type, int maxDepth) {
+        InputStream body;
+        try {
+            body = in.markSupported() ? in : new ByteArrayInputStream(in.readAllBytes());
+            body.mark(Integer.MAX_VALUE);
+            if (NestingDepth.exceeds(body, maxDepth)) {
+                throw new JsonbException("JSON nested more than " + maxDepth + " levels deep");
+            }
+            body.reset();
+        } catch (IOException e) {
+            throw new JsonbException("Cannot read the JSON: " + e, e);
+        }
+        try {
+            return jsonb().fromJson(body, type);
+        } catch (StackOverflowError e) {
+            throw new JsonbException("JSON nested too deep for the parser's stack");
+        }
     }
 }

@@ -163,8 +163,8 @@ final class Engine implements DataSourceEngine {
                 try {
                     body = Json.fromJson(response.bodyStream(), Object.class);
                 } catch (JsonbException e) {
-                    // A malformed JSON error body stays text: the HTTP error is what matters
-                    // (Apollo throws the parse error instead).
+                    // A malformed JSON error body, or one nested deeper than Json.MAX_DEPTH, stays text: the HTTP error
+                    // is what matters (Apollo throws the parse error instead).
                 }
             }
         }
