@@ -270,8 +270,14 @@ public abstract class KeyValueCacheCdiContract {
         return all.toString();
     }
 
+    /**
+     * Boots with a store timeout of 10 s unless the test sets one: these tests check where an answer comes from, and
+     * the default 50 ms lets a busy machine turn a slow but healthy store call into a miss.
+     */
     private static TestContainer boot(Map<String, String> settings, Extension backend, Class<?>... beans) {
-        return TestContainer.boot(settings, List.of(backend), beans);
+        Map<String, String> withTimeout = new HashMap<>(settings);
+        withTimeout.putIfAbsent("restdatasource.cache.timeout", "10s");
+        return TestContainer.boot(withTimeout, List.of(backend), beans);
     }
 
     /** The store the data sources use: the producer's instance behind the application-scoped proxy. */
