@@ -1,32 +1,26 @@
 package dev.restdatasource.internal.cache;
 
-import dev.restdatasource.Headers;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.OptionalLong;
 
 /**
- * The directives of a message's Cache-Control header fields (RFC 9111 §5.2), parsed leniently.
+ * The parser of a message's Cache-Control header fields (RFC 9111 §5.2), lenient.
  *
  * <ul>
  *   <li>All Cache-Control field lines are combined, as if joined by commas.</li>
  *   <li>Directive names are case-insensitive and kept lower-cased; arguments may be tokens or
  *       quoted-strings (RFC 9110 §5.6.4), and a quoted form is accepted wherever a token is expected.</li>
- *   <li>When a directive appears more than once, the first occurrence wins.</li>
+ *   <li>Every occurrence of a directive is passed on; the directive records keep the first.</li>
  *   <li>{@code no-cache="field"} and {@code private="field"} are kept as plain directives, so callers
  *       treat them like the unqualified forms: the conservative reading allowed by RFC 9111 §5.2.2.4/§5.2.2.7.</li>
- *   <li>{@link #seconds(String)} reads delta-seconds (RFC 9111 §1.2.2): a missing, non-integer or negative
+ *   <li>{@link #deltaSeconds(String)} reads delta-seconds (RFC 9111 §1.2.2): a missing, non-integer or negative
  *       argument counts as 0 (which makes a freshness directive mean "stale"); values above 2^31 clamp
  *       to 2147483648.</li>
  * </ul>
  *
  * <p>The cache's rules read the typed {@link RequestDirectives} and {@link ResponseDirectives}, which
- * {@link #forEach} fills in one pass without building this map; this class is the general form, for
- * directives the rules do not name. Immutable and thread-safe. Never throws on malformed input: unparseable
- * fragments are skipped.
+ * {@link #forEach} fills in one pass. Stateless. Never throws on malformed input: unparseable fragments are
+ * skipped.
  */
 final class CacheControl {
     /** The largest delta-seconds value kept (RFC 9111 §1.2.2). */
@@ -35,13 +29,7 @@ final class CacheControl {
     /** The value of a delta-seconds directive that is not there, in the typed directive records. */
     static final long ABSENT = -1;
 
-    private static final CacheControl EMPTY = new CacheControl(Map.of());
-
-    /** Directive name to argument; the argument is null when the directive had none. */
-    private final Map<String, String> directives;
-
-    private CacheControl(Map<String, String> directives) {
-        this.directives = directives;
+    private CacheControl() {
     }
 
     /** Receives each directive of a Cache-Control list in order, duplicates included. */
@@ -49,21 +37,6 @@ final class CacheControl {
     interface Sink {
         /** One directive: its lower-cased name and its unquoted argument, or null when it had none. */
         void directive(String name, String argument);
-    }
-
-    /** Parses every Cache-Control field of {@code headers}; empty when there is none. */
-    static CacheControl of(Headers headers) {
-        return parse(headers.all("cache-control"));
-    }
-
-    /** Parses these Cache-Control field lines as one combined list. */
-    static CacheControl parse(List<String> fieldLines) {
-        if (fieldLines.isEmpty()) {
-            return EMPTY;
-        }
-        Map<String, String> found = new LinkedHashMap<>();
-        forEach(fieldLines, found::putIfAbsent);
-        return found.isEmpty() ? EMPTY : new CacheControl(Collections.unmodifiableMap(found));
     }
 
     /** Hands every directive of these field lines, as one combined list, to {@code sink} in order. */
@@ -119,32 +92,6 @@ final class CacheControl {
         }
     }
 
-    /** Returns whether the directive is present (with or without an argument). */
-    boolean has(String directive) {
-        return directives.containsKey(directive);
-    }
-
-    /** Returns the directive's argument (unquoted), or null when absent or given without one. */
-    String argument(String directive) {
-        return directives.get(directive);
-    }
-
-    /**
-     * Returns the directive's delta-seconds, or empty when the directive is absent. A present directive
-     * with a missing, non-integer or negative argument gives 0; huge values clamp to 2^31.
-     */
-    OptionalLong seconds(String directive) {
-        if (!directives.containsKey(directive)) {
-            return OptionalLong.empty();
-        }
-        return OptionalLong.of(deltaSeconds(directives.get(directive)));
-    }
-
-    /** Returns the directive's delta-seconds, or {@code absent} when the directive is not there. */
-    long secondsOr(String directive, long absent) {
-        return seconds(directive).orElse(absent);
-    }
-
     /** Parses delta-seconds: 0 when invalid, clamped to {@link #MAX_DELTA_SECONDS}. */
     static long deltaSeconds(String value) {
         if (value == null || value.isEmpty()) {
@@ -166,19 +113,9 @@ final class CacheControl {
 
     /**
      * The delta-seconds of a directive seen again: {@code current} when an earlier occurrence set it (it is not
-     * {@link #ABSENT}), else {@code argument} read as delta-seconds. Keeps the first occurrence, as {@link #parse}.
+     * {@link #ABSENT}), else {@code argument} read as delta-seconds. Keeps the first occurrence.
      */
     static long firstSeconds(long current, String argument) {
         return current != ABSENT ? current : deltaSeconds(argument);
-    }
-
-    /** Returns the lower-cased directive names, in first-seen order. */
-    List<String> names() {
-        return List.copyOf(directives.keySet());
-    }
-
-    @Override
-    public String toString() {
-        return directives.toString();
     }
 }

@@ -13,40 +13,40 @@ import org.junit.jupiter.api.Test;
 /** The Cache-Control parser (RFC 9111 §5.2, RFC 9110 §5.6 list and quoted-string syntax). */
 class CacheControlParserTest {
 
-    private static CacheControl cc(String... lines) {
-        return CacheControl.parse(List.of(lines));
+    private static ParsedCacheControl cc(String... lines) {
+        return ParsedCacheControl.parse(List.of(lines));
     }
 
     @Test
     void directiveNamesAreCaseInsensitive() {
-        CacheControl c = cc("Max-Age=60, NO-STORE");
+        ParsedCacheControl c = cc("Max-Age=60, NO-STORE");
         assertEquals(OptionalLong.of(60), c.seconds("max-age"));
         assertTrue(c.has("no-store"));
     }
 
     @Test
     void allFieldLinesAreCombined() {
-        CacheControl c = CacheControl.of(Headers.of("cache-control", "public", "Cache-Control", "max-age=5"));
+        ParsedCacheControl c = ParsedCacheControl.of(Headers.of("cache-control", "public", "Cache-Control", "max-age=5"));
         assertTrue(c.has("public"));
         assertEquals(OptionalLong.of(5), c.seconds("max-age"));
     }
 
     @Test
     void whitespaceAndEmptyListMembersAreTolerated() {
-        CacheControl c = cc(" ,  public ,, max-age=7 ,");
+        ParsedCacheControl c = cc(" ,  public ,, max-age=7 ,");
         assertEquals(List.of("public", "max-age"), c.names());
     }
 
     @Test
     void quotedStringArgumentIsUnquoted() {
-        CacheControl c = cc("community=\"UCI\", max-age=\"60\"");
+        ParsedCacheControl c = cc("community=\"UCI\", max-age=\"60\"");
         assertEquals("UCI", c.argument("community"));
         assertEquals(OptionalLong.of(60), c.seconds("max-age"));
     }
 
     @Test
     void commaInsideQuotedStringDoesNotSplit() {
-        CacheControl c = cc("no-cache=\"set-cookie, x-foo\", max-age=3");
+        ParsedCacheControl c = cc("no-cache=\"set-cookie, x-foo\", max-age=3");
         assertEquals("set-cookie, x-foo", c.argument("no-cache"));
         assertEquals(OptionalLong.of(3), c.seconds("max-age"));
         assertFalse(c.has("x-foo\""));
@@ -60,7 +60,7 @@ class CacheControlParserTest {
 
     @Test
     void qualifiedNoCacheAndPrivateCountAsTheUnqualifiedDirectives() {
-        CacheControl c = cc("no-cache=\"set-cookie\", private=\"x-user\"");
+        ParsedCacheControl c = cc("no-cache=\"set-cookie\", private=\"x-user\"");
         assertTrue(c.has("no-cache"));
         assertTrue(c.has("private"));
     }
@@ -101,12 +101,12 @@ class CacheControlParserTest {
 
     @Test
     void noHeaderGivesNoDirectives() {
-        assertTrue(CacheControl.of(Headers.empty()).names().isEmpty());
+        assertTrue(ParsedCacheControl.of(Headers.empty()).names().isEmpty());
     }
 
     @Test
     void unterminatedQuotedStringDoesNotThrow() {
-        CacheControl c = cc("ext=\"abc, max-age=5");
+        ParsedCacheControl c = cc("ext=\"abc, max-age=5");
         assertEquals("abc, max-age=5", c.argument("ext"));
         assertFalse(c.has("max-age"));
     }
