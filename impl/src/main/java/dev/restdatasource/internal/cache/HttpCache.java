@@ -32,9 +32,6 @@ import java.util.function.Function;
  * runs at a time. Thread-safe; one instance is shared by every data source built from the same configuration.
  */
 public final class HttpCache {
-    /** The prefix of every key this cache writes, as Apollo's: {@code "httpcache:"}. */
-    public static final String PREFIX = CacheKey.PREFIX;
-
     private static final ResponseMarks MARKS = ResponseMarks.get();
     private static final System.Logger LOG = System.getLogger(HttpCache.class.getName());
 

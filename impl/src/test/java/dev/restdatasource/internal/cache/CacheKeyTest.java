@@ -80,6 +80,6 @@ class CacheKeyTest {
 
     @Test
     void thePrefixIsApollos() {
-        assertEquals("httpcache:", HttpCache.PREFIX);
+        assertEquals("httpcache:", CacheKey.PREFIX);
     }
 }
