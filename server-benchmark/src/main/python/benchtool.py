@@ -4,7 +4,8 @@
   benchtool.py movies MOVIES_JSON OUT_DIR         one compact JSON file per movie, OUT_DIR/<id>.json (for nginx)
   benchtool.py wrk WRK_OUTPUT                     prints: requests rps p50_ms p99_ms errors (tab-separated)
   benchtool.py report RESULTS SERVERS META OUT    the markdown table, printed and written to OUT
-  benchtool.py jfr-top JFR_JSON [N]               top N frames (self) and top-of-stack packages of jdk.ExecutionSample
+  benchtool.py jfr-top JFR_JSON [N]               top N frames (self), top-of-stack packages and nearest non-JDK packages
+                                                  of the jdk.ExecutionSample events of `jfr print --json`
 """
 import collections
 import json
@@ -120,11 +121,19 @@ def frame_name(frame):
     return owner, f"{owner}.{method.get('name', '?')}"
 
 
+JDK_PREFIXES = ("java.", "javax.", "jdk.", "sun.", "com.sun.")
+
+
+def package_of(class_name):
+    return class_name.rpartition(".")[0] or "(default)"
+
+
 def jfr_top(path, limit=25):
     with open(path, encoding="utf-8") as f:
         events = json.load(f)["recording"]["events"]
     frames = collections.Counter()
     packages = collections.Counter()
+    callers = collections.Counter()
     total = 0
     for event in events:
         stack = (event.get("values", {}).get("stackTrace") or {}).get("frames") or []
@@ -133,9 +142,13 @@ def jfr_top(path, limit=25):
         total += 1
         owner, name = frame_name(stack[0])
         frames[name] += 1
-        packages[owner.rpartition(".")[0] or "(default)"] += 1
+        packages[package_of(owner)] += 1
+        # the nearest frame outside the JDK, within the recorded depth: which code the time is spent for
+        outside = next((frame_name(f)[0] for f in stack if not frame_name(f)[0].startswith(JDK_PREFIXES)), None)
+        callers[package_of(outside) if outside else "(JDK only, within the recorded depth)"] += 1
     print(f"{total} execution samples")
-    for title, counter in (("top frames (self)", frames), ("top-of-stack packages", packages)):
+    for title, counter in (("top frames (self)", frames), ("top-of-stack packages", packages),
+                           ("nearest non-JDK package on the stack", callers)):
         print(f"  {title}:")
         for key, count in counter.most_common(limit):
             print(f"    {100.0 * count / max(total, 1):5.1f}%  {count:6d}  {key}")
