@@ -32,6 +32,10 @@ import javax.net.ssl.SSLContext;
  * with two cores or fewer). There this transport runs the blocking {@code send} on its own pool of reused
  * daemon threads instead; elsewhere it uses {@code sendAsync}.
  *
+ * <p>At most {@link #DEFAULT_MAX_IN_FLIGHT} exchanges (or the number given at creation) run at once, so a burst of
+ * calls never starts more threads or connections than that; further calls queue in arrival order and start as
+ * exchanges end. A call cancelled while it waits is never sent.
+ *
  * <p>A response body is read up to {@link TransportRequest#maxResponseBytes()} ({@link BoundedBody}); cancelling the
  * returned stage (the pipeline does when the call's deadline passes) stops the exchange and closes its connection.
  */
@@ -44,11 +48,16 @@ public final class JdkHttpTransport implements Transport {
 
     private static final boolean ASYNC_POOL_STARTS_THREADS = ForkJoinPool.getCommonPoolParallelism() < 2;
 
+    /** Default number of exchanges one transport runs at once; more wait for a free slot. */
+    public static final int DEFAULT_MAX_IN_FLIGHT = 64;
+
     private final HttpClient client;
     private final Executor blockingPool;
+    private final InFlightLimit inFlight;
 
-    private JdkHttpTransport(HttpClient client) {
+    private JdkHttpTransport(HttpClient client, int maxInFlight) {
         this.client = Objects.requireNonNull(client, "client");
+        this.inFlight = new InFlightLimit(maxInFlight);
         this.blockingPool = ASYNC_POOL_STARTS_THREADS ? Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "restdatasource-http");
             thread.setDaemon(true);
@@ -66,6 +75,14 @@ public final class JdkHttpTransport implements Transport {
      * selector when not null.
      */
     public static JdkHttpTransport create(Duration connectTimeout, SSLContext sslContext, ProxySelector proxy) {
+        return create(connectTimeout, sslContext, proxy, DEFAULT_MAX_IN_FLIGHT);
+    }
+
+    /**
+     * Creates a transport as {@link #create(Duration, SSLContext, ProxySelector)} does that runs at most
+     * {@code maxInFlight} exchanges at once: further calls wait in arrival order (their deadline still runs).
+     */
+    public static JdkHttpTransport create(Duration connectTimeout, SSLContext sslContext, ProxySelector proxy, int maxInFlight) {
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -76,12 +93,17 @@ public final class JdkHttpTransport implements Transport {
         if (proxy != null) {
             builder.proxy(proxy);
         }
-        return new JdkHttpTransport(builder.build());
+        return new JdkHttpTransport(builder.build(), maxInFlight);
     }
 
     /** Creates a transport on the caller's client; it should not follow redirects (the pipeline does). */
     public static JdkHttpTransport using(HttpClient client) {
-        return new JdkHttpTransport(client);
+        return new JdkHttpTransport(client, DEFAULT_MAX_IN_FLIGHT);
+    }
+
+    /** The number of calls waiting for an in-flight slot (for tests). */
+    int waitingCalls() {
+        return inFlight.waiting();
     }
 
     /** Returns the client's connect timeout, if it has one. */
@@ -98,28 +120,14 @@ public final class JdkHttpTransport implements Transport {
         for (Map.Entry<String, List<String>> field : request.headers().asMap().entrySet()) {
             if (!RESTRICTED.contains(field.getKey())) {
                 for (String value : field.getValue()) {
-                    builder.header(field.getKey(), value);
+                    addHeader(builder, field.getKey(), value);
                 }
             }
         }
         HttpRequest httpRequest = builder.build();
         BoundedBody body = new BoundedBody(request.method(), request.uri(), request.maxResponseBytes());
-        CompletableFuture<HttpResponse<byte[]>> exchange;
-        if (blockingPool == null) {
-            exchange = client.sendAsync(httpRequest, body);
-        } else {
-            exchange = new CompletableFuture<>();
-            blockingPool.execute(() -> {
-                try {
-                    exchange.complete(client.send(httpRequest, body));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    exchange.completeExceptionally(e);
-                } catch (IOException | RuntimeException e) {
-                    exchange.completeExceptionally(e);
-                }
-            });
-        }
+        CompletableFuture<HttpResponse<byte[]>> exchange = new CompletableFuture<>();
+        inFlight.submit(() -> exchange.isDone() ? null : start(httpRequest, body, exchange)); // done: cancelled while waiting
         CompletableFuture<DataSourceResponse> result = new CompletableFuture<>();
         exchange.whenComplete((response, error) -> {
             if (error == null) {
@@ -144,6 +152,75 @@ public final class JdkHttpTransport implements Transport {
             }
         });
         return result;
+    }
+
+    /** Adds one header; the JDK's refusal of a value is rethrown with a message that names the header, not the value. */
+    private static void addHeader(HttpRequest.Builder builder, String name, String value) {
+        try {
+            builder.header(name, value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("The HTTP client refused the value of request header " + name);
+        }
+    }
+
+    /**
+     * Sends {@code httpRequest} and completes {@code exchange} with its outcome; returns the stage whose end frees the
+     * in-flight slot: the client's own, or on the blocking pool the end of the thread's work (a cancelled blocking
+     * send goes on until the client gives up, and keeps its slot until then). Cancelling {@code exchange} cancels the
+     * client's stage.
+     */
+    private CompletableFuture<?> start(HttpRequest httpRequest, BoundedBody body, CompletableFuture<HttpResponse<byte[]>> exchange) {
+        CompletableFuture<HttpResponse<byte[]>> sent;
+        CompletableFuture<?> slot;
+        if (blockingPool == null) {
+            sent = sendAsync(httpRequest, body);
+            slot = sent;
+        } else {
+            sent = new CompletableFuture<>();
+            slot = sendOnPool(httpRequest, body, sent);
+        }
+        sent.whenComplete((response, error) -> {
+            if (error == null) {
+                exchange.complete(response);
+            } else {
+                exchange.completeExceptionally(error);
+            }
+        });
+        exchange.whenComplete((response, error) -> {
+            if (exchange.isCancelled()) {
+                sent.cancel(true);
+            }
+        });
+        return slot;
+    }
+
+    private CompletableFuture<HttpResponse<byte[]>> sendAsync(HttpRequest httpRequest, BoundedBody body) {
+        try {
+            return client.sendAsync(httpRequest, body);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * Runs the blocking {@code send} on the transport's pool (see the class comment for why), completing {@code sent}
+     * with its outcome; returns a stage that completes when the thread is done.
+     */
+    private CompletableFuture<?> sendOnPool(HttpRequest httpRequest, BoundedBody body, CompletableFuture<HttpResponse<byte[]>> sent) {
+        CompletableFuture<Void> finished = new CompletableFuture<>();
+        blockingPool.execute(() -> {
+            try {
+                sent.complete(client.send(httpRequest, body));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                sent.completeExceptionally(e);
+            } catch (IOException | RuntimeException e) {
+                sent.completeExceptionally(e);
+            } finally {
+                finished.complete(null);
+            }
+        });
+        return finished;
     }
 
     private static Headers headersOf(HttpResponse<?> response) {

@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The engine's deadline on one upstream exchange: when the exchange's timeout passes before the transport answers
@@ -35,15 +36,20 @@ final class DeadlineStep implements Step {
             return sent;
         }
         CompletableFuture<DataSourceResponse> result = new CompletableFuture<>();
+        AtomicReference<TimeoutException> expired = new AtomicReference<>();
         ScheduledFuture<?> timer = TIMERS.schedule(() -> {
-            if (result.completeExceptionally(new TimeoutException("No complete answer within " + timeout))) {
-                sent.cancel(true);
-            }
+            // The transport's stage is cancelled BEFORE the call fails, so whoever sees the failure also sees the
+            // exchange stopped; the cancellation's own error is replaced by the timeout below.
+            TimeoutException timedOut = new TimeoutException("No complete answer within " + timeout);
+            expired.set(timedOut);
+            sent.cancel(true);
+            result.completeExceptionally(timedOut);
         }, nanos(timeout), TimeUnit.NANOSECONDS);
         sent.whenComplete((response, error) -> {
             timer.cancel(false);
             if (error != null) {
-                result.completeExceptionally(error);
+                TimeoutException timedOut = expired.get();
+                result.completeExceptionally(timedOut != null ? timedOut : error);
             } else {
                 result.complete(response);
             }

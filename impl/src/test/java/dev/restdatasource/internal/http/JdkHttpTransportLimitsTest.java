@@ -101,4 +101,12 @@ class JdkHttpTransportLimitsTest {
             awaitOne(upstream::abandoned);
         }
     }
+
+    @Test
+    void aHeaderValueTheClientRefusesIsNamedButNotShown() {
+        TransportRequest request = new TransportRequest("GET", URI.create("http://127.0.0.1:9/x"),
+                Headers.of("X-Api-Key", "s3cret\u0001value"), null, Duration.ofSeconds(60));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> transport.send(request));
+        assertEquals("The HTTP client refused the value of request header x-api-key", e.getMessage());
+    }
 }
