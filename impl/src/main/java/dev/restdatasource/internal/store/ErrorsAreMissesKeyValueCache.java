@@ -193,11 +193,17 @@ public final class ErrorsAreMissesKeyValueCache implements KeyValueCache {
     }
 
     /**
-     * Runs on a pool thread. Any throwable of the delegate is a failure (a miss); a {@link VirtualMachineError} is
-     * also rethrown so that the pool thread ends and the JVM's uncaught-exception handler reports it.
+     * Runs on a pool thread. A call whose caller was already answered (it waited in the pool's queue past the timeout)
+     * is dropped without calling the delegate, so a backed-up pool does not pile late work on a slow store. Any
+     * throwable of the delegate is a failure (a miss); a {@link VirtualMachineError} is also rethrown so that the pool
+     * thread ends and the JVM's uncaught-exception handler reports it.
      */
     private <T> void callOnPool(Supplier<CompletionStage<T>> call, CompletableFuture<T> answer, String operation,
             CircuitBreaker.Permit permit, T fallback) {
+        if (answer.isDone()) {
+            inFlight.release();
+            return;
+        }
         CompletionStage<T> stage;
         try {
             stage = Objects.requireNonNull(call.get(), NULL_STAGE);

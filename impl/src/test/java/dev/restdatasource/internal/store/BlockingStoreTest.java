@@ -17,8 +17,10 @@ import dev.restdatasource.internal.support.Upstream.Reply;
 import dev.restdatasource.store.InMemoryKeyValueCache;
 import dev.restdatasource.store.PrefixingKeyValueCache;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -132,6 +134,26 @@ class BlockingStoreTest {
             assertNull(answer.join());
         }
         assertEquals(0, calls.get());
+    }
+
+    @Test
+    void aCallStillQueuedWhenItsCallerWasAnsweredNeverReachesTheStore() {
+        AtomicInteger calls = new AtomicInteger();
+        Store store = new Store(key -> {
+            calls.incrementAndGet();
+            return CompletableFuture.completedFuture(new byte[] {1});
+        });
+        List<Runnable> queued = new CopyOnWriteArrayList<>();
+        ErrorsAreMissesKeyValueCache cache = new ErrorsAreMissesKeyValueCache(store, STORE_TIMEOUT, System::nanoTime, quiet,
+                queued::add, 1);
+        assertNull(within(HANG_GUARD, cache.get("k")), "answered as a miss when the timeout passed");
+        queued.forEach(Runnable::run);
+        assertEquals(0, calls.get());
+        queued.clear();
+        CompletionStage<byte[]> next = cache.get("k"); // the dropped call gave its in-flight place back
+        queued.forEach(Runnable::run);
+        assertEquals(1, calls.get());
+        assertEquals(1, ((byte[]) within(HANG_GUARD, next)).length);
     }
 
     enum ErrorKind { THROWN, IN_THE_STAGE }

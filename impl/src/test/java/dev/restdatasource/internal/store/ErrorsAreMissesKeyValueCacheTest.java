@@ -42,7 +42,11 @@ class ErrorsAreMissesKeyValueCacheTest {
 
     /** The hand-off runs the delegate at once on the calling thread, so the answers here need no waiting. */
     private ErrorsAreMissesKeyValueCache handedOffInline() {
-        return new ErrorsAreMissesKeyValueCache(store, TIMEOUT, time::nanoTime, logger, Runnable::run,
+        return handedOffInline(store);
+    }
+
+    private ErrorsAreMissesKeyValueCache handedOffInline(KeyValueCache delegate) {
+        return new ErrorsAreMissesKeyValueCache(delegate, TIMEOUT, time::nanoTime, logger, Runnable::run,
                 ErrorsAreMissesKeyValueCache.MAX_IN_FLIGHT);
     }
 
@@ -117,7 +121,7 @@ class ErrorsAreMissesKeyValueCacheTest {
                 return null;
             }
         };
-        assertNull(atOnce(new ErrorsAreMissesKeyValueCache(broken).get("k")));
+        assertNull(atOnce(handedOffInline(broken).get("k")));
     }
 
     @Test
