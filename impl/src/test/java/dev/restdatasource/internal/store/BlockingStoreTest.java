@@ -119,11 +119,7 @@ class BlockingStoreTest {
 
     @Test
     void aCallThePoolRefusesIsAMissAtOnce() {
-        AtomicInteger calls = new AtomicInteger();
-        Store store = new Store(key -> {
-            calls.incrementAndGet();
-            return CompletableFuture.completedFuture(new byte[] {1});
-        });
+        Store store = new Store(key -> CompletableFuture.completedFuture(new byte[] {1}));
         ErrorsAreMissesKeyValueCache cache = new ErrorsAreMissesKeyValueCache(store, HANG_GUARD, System::nanoTime, quiet,
                 task -> {
                     throw new RejectedExecutionException("full");
@@ -133,26 +129,22 @@ class BlockingStoreTest {
             assertTrue(answer.isDone());
             assertNull(answer.join());
         }
-        assertEquals(0, calls.get());
+        assertEquals(0, store.calls.get());
     }
 
     @Test
     void aCallStillQueuedWhenItsCallerWasAnsweredNeverReachesTheStore() {
-        AtomicInteger calls = new AtomicInteger();
-        Store store = new Store(key -> {
-            calls.incrementAndGet();
-            return CompletableFuture.completedFuture(new byte[] {1});
-        });
+        Store store = new Store(key -> CompletableFuture.completedFuture(new byte[] {1}));
         List<Runnable> queued = new CopyOnWriteArrayList<>();
         ErrorsAreMissesKeyValueCache cache = new ErrorsAreMissesKeyValueCache(store, STORE_TIMEOUT, System::nanoTime, quiet,
                 queued::add, 1);
         assertNull(within(HANG_GUARD, cache.get("k")), "answered as a miss when the timeout passed");
         queued.forEach(Runnable::run);
-        assertEquals(0, calls.get());
+        assertEquals(0, store.calls.get());
         queued.clear();
         CompletionStage<byte[]> next = cache.get("k"); // the dropped call gave its in-flight place back
         queued.forEach(Runnable::run);
-        assertEquals(1, calls.get());
+        assertEquals(1, store.calls.get());
         assertEquals(1, ((byte[]) within(HANG_GUARD, next)).length);
     }
 
