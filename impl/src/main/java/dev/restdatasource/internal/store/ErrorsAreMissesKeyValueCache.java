@@ -36,8 +36,9 @@ import java.util.function.Supplier;
  * caller waits only for the timeout, however long the delegate blocks before returning its stage. At most
  * {@value #MAX_IN_FLIGHT} calls of one wrapper may be waiting for or running on that pool; a call beyond that, or
  * one the full pool refuses, is answered at once as a failure (a miss), so a store that hangs holds at most that
- * many threads and never an unbounded queue. The {@link InMemoryKeyValueCache} never blocks, so it is called
- * directly on the caller's thread and its hits cost no thread hand-off.
+ * many threads and never an unbounded queue. A store that says {@link KeyValueCache#neverBlocksCaller()} (the
+ * {@link InMemoryKeyValueCache}, the Redis store) is called directly on the caller's thread, so its hits cost no thread
+ * hand-off.
  *
  * <p>A circuit breaker keeps a dead node from costing the timeout on every request: after
  * {@value #FAILURES_TO_OPEN} failures in a row the wrapper answers miss / no-op at once, without calling
@@ -118,9 +119,9 @@ public final class ErrorsAreMissesKeyValueCache implements KeyValueCache {
         static final Executor POOL = StoreThreads.newPool("restdatasource-store");
     }
 
-    /** Whether {@code store} is known never to block its caller, so that it is called without a hand-off. */
+    /** Whether {@code store} says it never blocks its caller, so that it is called without a hand-off. */
     static boolean neverBlocks(KeyValueCache store) {
-        return store instanceof InMemoryKeyValueCache;
+        return store.neverBlocksCaller();
     }
 
     /** Whether the circuit breaker is open (or half-open), so that calls are answered without the delegate. */

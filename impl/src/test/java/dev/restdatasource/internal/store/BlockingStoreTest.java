@@ -201,10 +201,11 @@ class BlockingStoreTest {
     }
 
     @Test
-    void onlyTheInMemoryStoreIsCalledWithoutAHandOff() {
+    void onlyStoresThatSayTheyNeverBlockAreCalledWithoutAHandOff() {
         InMemoryKeyValueCache memory = InMemoryKeyValueCache.create();
         assertTrue(ErrorsAreMissesKeyValueCache.neverBlocks(memory));
-        assertFalse(ErrorsAreMissesKeyValueCache.neverBlocks(new PrefixingKeyValueCache(memory, "p:")));
+        assertTrue(ErrorsAreMissesKeyValueCache.neverBlocks(new PrefixingKeyValueCache(memory, "p:")));
+        assertFalse(ErrorsAreMissesKeyValueCache.neverBlocks(new PrefixingKeyValueCache(new Store(this::block), "p:")));
         assertFalse(ErrorsAreMissesKeyValueCache.neverBlocks(new Store(this::block)));
         CompletableFuture<byte[]> hit = new ErrorsAreMissesKeyValueCache(memory).get("absent").toCompletableFuture();
         assertTrue(hit.isDone(), "the in-memory store is answered on the caller's thread");
