@@ -120,6 +120,12 @@ public final class InMemoryKeyValueCache implements KeyValueCache {
         return CompletableFuture.completedFuture(entries.asMap().remove(key) != null);
     }
 
+    /** Always true: every call works in memory and returns a completed stage. */
+    @Override
+    public boolean neverBlocksCaller() {
+        return true;
+    }
+
     /** The weight of the live entries in bytes, after pending maintenance; never above {@link #maxBytes()}. */
     public long weightedSizeBytes() {
         entries.cleanUp();

@@ -3,6 +3,7 @@ package dev.restdatasource.store;
 import dev.restdatasource.backend.Ttl;
 
 import dev.restdatasource.cache.KeyValueCache;
+import dev.restdatasource.internal.store.StoreThreads;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.time.Clock;
@@ -28,9 +29,12 @@ import javax.cache.processor.MutableEntry;
  * distributed cache need reasonably synchronised clocks. The cache's own expiry policy still applies on top.
  * A zero or negative ttl stores nothing and removes any old value.
  *
- * <p>Threads: without an executor every call runs on the caller's thread and returns a completed stage,
- * which suits in-process providers. Give an {@link Executor} for providers whose calls block on the network;
- * each call then runs on it.
+ * <p>Threads: JCache calls are synchronous and a networked provider may block in them for as long as its node
+ * does not answer, so by default each call runs on a shared bounded pool of daemon threads (at most 64 threads
+ * and 1,024 waiting calls; a call beyond that fails its stage with a
+ * {@link java.util.concurrent.RejectedExecutionException}) and never blocks the caller. Give another
+ * {@link Executor} to choose where calls run; {@code Runnable::run} runs them on the caller's thread, which suits
+ * in-process providers that never block.
  *
  * <p>Thread-safety: as safe as the underlying cache (JCache caches are thread-safe).
  *
@@ -46,12 +50,12 @@ public final class JCacheKeyValueCache implements KeyValueCache {
     private final Clock clock;
     private final Executor executor;
 
-    /** Calls run on the caller's thread; expiry uses {@link Clock#systemUTC()}. */
+    /** Calls run on the shared pool; expiry uses {@link Clock#systemUTC()}. */
     public JCacheKeyValueCache(Cache<String, byte[]> cache) {
         this(cache, Clock.systemUTC(), null);
     }
 
-    /** Calls run on the caller's thread; expiry uses {@code clock}. */
+    /** Calls run on the shared pool; expiry uses {@code clock}. */
     public JCacheKeyValueCache(Cache<String, byte[]> cache, Clock clock) {
         this(cache, clock, null);
     }
@@ -61,11 +65,16 @@ public final class JCacheKeyValueCache implements KeyValueCache {
         this(cache, Clock.systemUTC(), Objects.requireNonNull(executor, "executor"));
     }
 
-    /** Calls run on {@code executor}, or on the caller's thread when it is {@code null}; expiry uses {@code clock}. */
+    /** Calls run on {@code executor}, or on the shared pool when it is {@code null}; expiry uses {@code clock}. */
     public JCacheKeyValueCache(Cache<String, byte[]> cache, Clock clock, Executor executor) {
         this.cache = Objects.requireNonNull(cache, "cache");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.executor = executor;
+        this.executor = executor != null ? executor : SharedPool.POOL;
+    }
+
+    /** The pool of every instance given no executor, made on first use. */
+    private static final class SharedPool {
+        static final Executor POOL = StoreThreads.newPool("restdatasource-jcache");
     }
 
     @Override
@@ -124,13 +133,6 @@ public final class JCacheKeyValueCache implements KeyValueCache {
     }
 
     private <T> CompletionStage<T> call(Supplier<T> work) {
-        if (executor == null) {
-            try {
-                return CompletableFuture.completedFuture(work.get());
-            } catch (RuntimeException failure) {
-                return CompletableFuture.failedFuture(failure);
-            }
-        }
         try {
             return CompletableFuture.supplyAsync(work, executor);
         } catch (RuntimeException rejected) {

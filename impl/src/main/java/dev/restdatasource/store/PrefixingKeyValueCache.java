@@ -45,6 +45,12 @@ public final class PrefixingKeyValueCache implements KeyValueCache {
         return delegate.delete(prefixed(key));
     }
 
+    /** The delegate's answer: prefixing never blocks. */
+    @Override
+    public boolean neverBlocksCaller() {
+        return delegate.neverBlocksCaller();
+    }
+
     private String prefixed(String key) {
         return prefix.concat(Objects.requireNonNull(key, "key"));
     }

@@ -97,6 +97,16 @@ public final class RedisKeyValueCache implements KeyValueCache, AutoCloseable {
     }
 
     /**
+     * True: every command goes through Lettuce's asynchronous API, which writes to the connection's Netty channel
+     * without waiting, is refused at once while disconnected and when its bounded request queue is full, and waits
+     * for a connection (re)established in the background as a stage, never on the caller's thread.
+     */
+    @Override
+    public boolean neverBlocksCaller() {
+        return true;
+    }
+
+    /**
      * Closes the connection this store opened, then the client and its threads if the store created them (waiting
      * at most about 2 s). Idempotent.
      */

@@ -34,6 +34,12 @@ public class CountingCache implements KeyValueCache {
         return store.delete(key);
     }
 
+    /** True, as for the in-memory store it wraps: the data sources call it without a thread hand-off. */
+    @Override
+    public boolean neverBlocksCaller() {
+        return true;
+    }
+
     /** Returns the number of reads so far. */
     public int gets() {
         return gets.get();

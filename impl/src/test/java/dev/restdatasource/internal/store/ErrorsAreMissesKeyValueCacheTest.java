@@ -38,8 +38,17 @@ class ErrorsAreMissesKeyValueCacheTest {
     private final MutableClock time = new MutableClock();
     private final ScriptedStore store = new ScriptedStore(time);
     private final CapturingLogger logger = new CapturingLogger();
-    private final ErrorsAreMissesKeyValueCache cache =
-            new ErrorsAreMissesKeyValueCache(store, TIMEOUT, time::nanoTime, logger);
+    private final ErrorsAreMissesKeyValueCache cache = handedOffInline();
+
+    /** The hand-off runs the delegate at once on the calling thread, so the answers here need no waiting. */
+    private ErrorsAreMissesKeyValueCache handedOffInline() {
+        return handedOffInline(store);
+    }
+
+    private ErrorsAreMissesKeyValueCache handedOffInline(KeyValueCache delegate) {
+        return new ErrorsAreMissesKeyValueCache(delegate, TIMEOUT, time::nanoTime, logger, Runnable::run,
+                ErrorsAreMissesKeyValueCache.MAX_IN_FLIGHT);
+    }
 
     private static <T> T within(Duration limit, CompletionStage<T> stage) {
         try {
@@ -112,7 +121,7 @@ class ErrorsAreMissesKeyValueCacheTest {
                 return null;
             }
         };
-        assertNull(atOnce(new ErrorsAreMissesKeyValueCache(broken).get("k")));
+        assertNull(atOnce(handedOffInline(broken).get("k")));
     }
 
     @Test
@@ -217,7 +226,7 @@ class ErrorsAreMissesKeyValueCacheTest {
 
     @Test
     void openingTheBreakerIsLogged() {
-        ErrorsAreMissesKeyValueCache quiet = new ErrorsAreMissesKeyValueCache(store, TIMEOUT, time::nanoTime, logger);
+        ErrorsAreMissesKeyValueCache quiet = handedOffInline();
         store.mode = Mode.FAILED_STAGE;
         for (int i = 0; i < 4; i++) {
             atOnce(quiet.get("k"));
