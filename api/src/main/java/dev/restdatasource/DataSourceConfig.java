@@ -5,6 +5,7 @@ import dev.restdatasource.internal.bridge.Durations;
 import dev.restdatasource.spi.Transport;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -36,6 +37,8 @@ public final class DataSourceConfig {
     private final int maxRedirects;
     private final long maxResponseBytes;
     private final List<RequestFilter> requestFilters;
+    private final List<String> credentialHeaders;
+    private final String credentialHashSecret;
 
     private DataSourceConfig(Builder b) {
         this.cache = b.cache;
@@ -46,6 +49,8 @@ public final class DataSourceConfig {
         this.maxRedirects = b.maxRedirects;
         this.maxResponseBytes = b.maxResponseBytes;
         this.requestFilters = List.copyOf(b.requestFilters);
+        this.credentialHeaders = b.credentialHeaders;
+        this.credentialHashSecret = b.credentialHashSecret;
     }
 
     /** Returns the configuration with every default. */
@@ -69,6 +74,8 @@ public final class DataSourceConfig {
         b.maxRedirects = maxRedirects;
         b.maxResponseBytes = maxResponseBytes;
         b.requestFilters = requestFilters;
+        b.credentialHeaders = credentialHeaders;
+        b.credentialHashSecret = credentialHashSecret;
         return b;
     }
 
@@ -115,6 +122,22 @@ public final class DataSourceConfig {
         return requestFilters;
     }
 
+    /**
+     * Returns the request header fields that carry credentials besides Authorization, Cookie and Proxy-Authorization
+     * (which always do), lower-cased: default none.
+     */
+    public List<String> credentialHeaders() {
+        return credentialHeaders;
+    }
+
+    /**
+     * Returns the secret of the keyed hash that tells users apart in per-user cache keys, or null for a random one
+     * per class loader.
+     */
+    public String credentialHashSecret() {
+        return credentialHashSecret;
+    }
+
     /** Builds a {@link DataSourceConfig}; not thread-safe. */
     public static final class Builder {
         private KeyValueCache cache;
@@ -125,8 +148,46 @@ public final class DataSourceConfig {
         private int maxRedirects = DEFAULT_MAX_REDIRECTS;
         private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
         private List<RequestFilter> requestFilters = List.of();
+        private List<String> credentialHeaders = List.of();
+        private String credentialHashSecret;
 
         private Builder() {
+        }
+
+        /**
+         * Request header fields that carry a user's credentials besides Authorization, Cookie and Proxy-Authorization,
+         * which always do (an API key header, say): a request carrying any of them is stored by the shared cache only
+         * when the response allows it explicitly, is cached per user under a per-user TTL override, is deduplicated
+         * only with callers sending the same values, and loses them on a redirect to another origin. Default none.
+         *
+         * @throws IllegalArgumentException for a name that is not a valid header field name
+         */
+        public Builder credentialHeaders(List<String> names) {
+            List<String> normalized = new ArrayList<>();
+            for (String name : names) {
+                String n = Headers.normalize(name);
+                if (!normalized.contains(n)) {
+                    normalized.add(n);
+                }
+            }
+            this.credentialHeaders = List.copyOf(normalized);
+            return this;
+        }
+
+        /**
+         * The secret of the keyed hash (HMAC-SHA256) of credential values in per-user cache keys, so that a key seen
+         * in a store does not let anyone test guesses of a token or password. Servers sharing per-user entries
+         * through one store must all use the same secret; default (null): a random secret per class loader, so
+         * per-user entries are then not shared between servers (shared entries are).
+         *
+         * @throws IllegalArgumentException for an empty secret
+         */
+        public Builder credentialHashSecret(String secret) {
+            if (secret != null && secret.isEmpty()) {
+                throw new IllegalArgumentException("credentialHashSecret must not be empty");
+            }
+            this.credentialHashSecret = secret;
+            return this;
         }
 
         /** Filters every call runs first, in this order; default none. */

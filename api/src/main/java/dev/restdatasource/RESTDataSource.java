@@ -3,6 +3,7 @@ package dev.restdatasource;
 import dev.restdatasource.internal.bridge.DataSourceEngine;
 import dev.restdatasource.internal.bridge.DataSourceHooks;
 import dev.restdatasource.internal.bridge.DataSourceRuntime;
+import dev.restdatasource.internal.bridge.Urls;
 import java.lang.System.Logger.Level;
 import java.lang.reflect.Type;
 import java.net.URI;
@@ -167,10 +168,13 @@ public abstract class RESTDataSource {
         return body != null && !(body instanceof String) && !(body instanceof byte[]);
     }
 
-    /** Returns the cache and deduplication key: the call's {@code cacheKey}, else {@code "<METHOD> <url>"}, as in Apollo. */
+    /**
+     * Returns the cache and deduplication key: the call's {@code cacheKey}, else {@code "<METHOD> <url>"} as in Apollo,
+     * the URL without user information ({@code user:password@} never reaches a store).
+     */
     protected String cacheKeyFor(URI url, DataSourceRequest request) {
         String explicit = request.cacheKey();
-        return explicit != null ? explicit : request.method() + " " + url;
+        return explicit != null ? explicit : request.method() + " " + Urls.withoutUserInfo(url);
     }
 
     /**
@@ -202,7 +206,7 @@ public abstract class RESTDataSource {
             return call.get();
         }
         long start = System.nanoTime();
-        return call.get().whenComplete((response, error) -> LOG.log(Level.DEBUG, () -> request.method() + " " + url
+        return call.get().whenComplete((response, error) -> LOG.log(Level.DEBUG, () -> request.method() + " " + Urls.withoutUserInfo(url)
                 + " (" + (System.nanoTime() - start) / 1_000_000 + "ms)"));
     }
 

@@ -17,7 +17,9 @@ import java.util.List;
  *   <li>variant: {@code key + " vary:<hash of the request fields Vary names>"}; the key itself then holds the
  *       Vary index naming those fields, so several variants live side by side (Apollo keeps one).</li>
  * </ul>
- * Hashes are {@link Fingerprints}: one-way, so no credential value reaches the store.
+ * Hashes are one-way, so no credential value reaches the store: {@link Fingerprints} for bodies and Vary'd fields, and
+ * for credentials a keyed hash ({@link dev.restdatasource.internal.http.CredentialHeaders#fingerprint}), so a key
+ * seen in a store does not let anyone test guesses of a token or password.
  *
  * @param value   the key in the store
  * @param perUser whether the entry under it belongs to one user's credentials
@@ -46,7 +48,7 @@ record CacheKey(String value, boolean perUser) {
      */
     CacheKey forUser(CacheRequest request) {
         return request.hasCredentials()
-                ? new CacheKey(value + " user:" + Fingerprints.credentials(request.headers()), true) : null;
+                ? new CacheKey(value + " user:" + request.credentialFingerprint(), true) : null;
     }
 
     /** The key of the variant whose Vary fingerprint is {@code fingerprint}; it belongs to the same user as this key. */

@@ -14,8 +14,9 @@ public final class CacheRequest {
     private final String method;
     private final Headers headers;
     private final RequestDirectives directives;
+    private final CredentialHeaders credentials;
     /** Whether the headers carry credentials: 0 not read yet, 1 no, 2 yes. */
-    private byte credentials;
+    private byte carriesCredentials;
 
     /**
      * Reads a request.
@@ -24,9 +25,21 @@ public final class CacheRequest {
      * @param headers the headers sent upstream (lower-cased names)
      */
     public CacheRequest(String method, Headers headers) {
+        this(method, headers, CredentialHeaders.DEFAULT);
+    }
+
+    /**
+     * Reads a request whose credentials are the fields {@code credentials} names.
+     *
+     * @param method      the upper-case method
+     * @param headers     the headers sent upstream (lower-cased names)
+     * @param credentials the credential fields and their hash
+     */
+    public CacheRequest(String method, Headers headers, CredentialHeaders credentials) {
         this.method = Objects.requireNonNull(method, "method");
         this.headers = Objects.requireNonNull(headers, "headers");
         this.directives = RequestDirectives.of(headers);
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
     }
 
     /** Returns the upper-case method. */
@@ -44,14 +57,19 @@ public final class CacheRequest {
         return directives;
     }
 
-    /** Returns whether the request carries credentials: Authorization, Cookie or Proxy-Authorization. */
+    /** Returns whether the request carries credentials: Authorization, Cookie, Proxy-Authorization or a configured one. */
     public boolean hasCredentials() {
-        byte known = credentials;
+        byte known = carriesCredentials;
         if (known == 0) {
-            known = CredentialHeaders.present(headers) ? (byte) 2 : (byte) 1;
-            credentials = known;
+            known = credentials.present(headers) ? (byte) 2 : (byte) 1;
+            carriesCredentials = known;
         }
         return known == 2;
+    }
+
+    /** Returns the keyed hash of the request's credential fields, "" when it carries none. */
+    String credentialFingerprint() {
+        return credentials.fingerprint(headers);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.restdatasource.CacheOptions;
 import dev.restdatasource.DataSourceResponse;
 import dev.restdatasource.Headers;
 import dev.restdatasource.cache.KeyValueCache;
+import dev.restdatasource.internal.http.CredentialHeaders;
 import dev.restdatasource.internal.bridge.ResponseMarks;
 import dev.restdatasource.internal.http.StatusTexts;
 import java.lang.System.Logger.Level;
@@ -38,13 +39,25 @@ public final class HttpCache {
     private final KeyValueCache store;
     private final Clock clock;
     private final CachePolicy policy = new CachePolicy();
+    private final CredentialHeaders credentials;
     /** The store keys of the entries being revalidated in the background. */
     private final Set<String> revalidating = ConcurrentHashMap.newKeySet();
 
-    /** Creates a cache over {@code store}. */
+    /** Creates a cache over {@code store} with the built-in credential headers. */
     public HttpCache(KeyValueCache store, Clock clock) {
+        this(store, clock, CredentialHeaders.DEFAULT);
+    }
+
+    /** Creates a cache over {@code store} whose requests carry credentials in the fields {@code credentials} names. */
+    public HttpCache(KeyValueCache store, Clock clock, CredentialHeaders credentials) {
         this.store = store;
         this.clock = clock;
+        this.credentials = credentials;
+    }
+
+    /** The credential fields and hash this cache keys per-user entries by. */
+    public CredentialHeaders credentials() {
+        return credentials;
     }
 
     /** A stored response and the key it was read from (which says whether it belongs to one user). */
@@ -56,7 +69,7 @@ public final class HttpCache {
         if (policy.bypasses(x.method())) {
             return send(up, x, x.headers());
         }
-        CacheRequest request = new CacheRequest(x.method(), x.headers());
+        CacheRequest request = new CacheRequest(x.method(), x.headers(), credentials);
         CacheKey primary = CacheKey.primary(x);
         if (x.skipCache()) {
             return fetchAndStore(up, x, request, primary, null);

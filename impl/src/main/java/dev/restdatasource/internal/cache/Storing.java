@@ -111,9 +111,9 @@ final class Storing {
         if (!STORABLE_WITH_EXPLICIT_FRESHNESS.contains(status)) {
             return "status " + status + " is not storable";
         }
-        if (request.headers().contains("authorization") && !(res.isPublic() || res.sMaxage() != ResponseDirectives.ABSENT
+        if (request.hasCredentials() && !(res.isPublic() || res.sMaxage() != ResponseDirectives.ABSENT
                 || res.mustRevalidate())) {
-            return "authorized request without public, s-maxage or must-revalidate"; // RFC 9111 §3.5
+            return "request with credentials, response without public, s-maxage or must-revalidate"; // RFC 9111 §3.5, every credential field
         }
         if (Freshness.explicitLifetime(headers, res, responseTime) == null) {
             if (!Freshness.isHeuristicallyCacheable(status)) {

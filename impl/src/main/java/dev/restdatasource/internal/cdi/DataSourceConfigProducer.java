@@ -15,6 +15,8 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -44,6 +46,7 @@ public class DataSourceConfigProducer {
     private volatile DataSourceSettings settings;
     private volatile DataSourceConfig config;
     private boolean building; // guarded by lock
+    private final Map<String, DataSourceConfig> byName = new ConcurrentHashMap<>();
 
     /** Returns the validated settings, read from MicroProfile Config on first use. */
     public DataSourceSettings settings() {
@@ -84,6 +87,19 @@ public class DataSourceConfigProducer {
         return c;
     }
 
+    /**
+     * Returns the configuration of data source {@code name}: the application-wide one, or, when
+     * {@code restdatasource.<name>.credential-headers} is set, one derived from it with those names added (made once
+     * per name, so the data source's pipeline and cache are built once too).
+     */
+    public DataSourceConfig configFor(String name) {
+        DataSourceConfig app = config();
+        if (name == null || !settings().hasOwnCredentialHeaders(name)) {
+            return app;
+        }
+        return byName.computeIfAbsent(name, n -> app.toBuilder().credentialHeaders(settings().credentialHeaders(n)).build());
+    }
+
     /** Makes the application-wide configuration injectable; every injection point receives the same instance. */
     @Produces
     @Dependent
@@ -107,6 +123,8 @@ public class DataSourceConfigProducer {
                 .maxRedirects(s.maxRedirects())
                 .maxResponseBytes(s.maxResponseBytes())
                 .requestFilters(orderedFilters())
+                .credentialHeaders(s.credentialHeaders(""))
+                .credentialHashSecret(s.credentialHashSecret())
                 .build();
     }
 

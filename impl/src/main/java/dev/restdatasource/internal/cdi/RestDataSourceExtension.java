@@ -181,10 +181,10 @@ public class RestDataSourceExtension implements Extension {
         return p;
     }
 
-    /** Gives each new data source the application's configuration and configured base URL. */
+    /** Gives each new data source the application's configuration (with its own credential headers) and base URL. */
     void prepare(RESTDataSource dataSource) {
         DataSourceConfigProducer p = producer();
-        dataSource.initialize(p.config());
+        dataSource.initialize(p.configFor(dataSource.name()));
         p.settings().url(dataSource.name()).ifPresent(dataSource::overrideBaseURL);
     }
 

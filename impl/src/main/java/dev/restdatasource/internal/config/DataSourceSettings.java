@@ -1,10 +1,12 @@
 package dev.restdatasource.internal.config;
 
 import dev.restdatasource.DataSourceConfig;
+import dev.restdatasource.Headers;
 import dev.restdatasource.backend.SettingsReader;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +34,15 @@ import org.eclipse.microprofile.config.Config;
  *     as they are</td></tr>
  * <tr><td>{@value #EXPOSE_UPSTREAM_DETAILS}</td><td>false</td><td>whether GraphQL clients may see upstream URLs and
  *     response bodies in errors</td></tr>
+ * <tr><td>{@value #CREDENTIAL_HEADERS}</td><td>none</td><td>comma-separated request header names that carry
+ *     credentials besides Authorization, Cookie and Proxy-Authorization (e.g. {@code X-Api-Key}): such requests are
+ *     stored only when the response allows it explicitly, cached per user under a per-user override, deduplicated
+ *     only among callers sending the same values, and lose them on a redirect to another origin</td></tr>
+ * <tr><td>{@value #CREDENTIAL_HASH_SECRET}</td><td>random per application</td><td>secret of the keyed hash of
+ *     credential values in per-user cache keys; give every server sharing a store the same one so that they share
+ *     per-user entries</td></tr>
+ * <tr><td>{@code restdatasource.<name>.credential-headers}</td><td>none</td><td>more credential header names for the
+ *     data source {@code <name>} only, added to {@value #CREDENTIAL_HEADERS}</td></tr>
  * <tr><td>{@code restdatasource.<name>.url}</td><td>none</td><td>absolute http(s) base URL of the data source
  *     {@code <name>} (a {@code RESTDataSource}'s {@code name()}, or a Rest Client's configKey); wins over the
  *     base URL set in code</td></tr>
@@ -62,6 +73,12 @@ public final class DataSourceSettings {
     public static final String MAX_REDIRECTS = PREFIX + "max-redirects";
     /** Whether GraphQL clients may see upstream URLs and bodies. */
     public static final String EXPOSE_UPSTREAM_DETAILS = PREFIX + "expose-upstream-details";
+    /** Request header names that carry credentials, besides the built-in ones. */
+    public static final String CREDENTIAL_HEADERS = PREFIX + "credential-headers";
+    /** Secret of the keyed hash of credential values. */
+    public static final String CREDENTIAL_HASH_SECRET = PREFIX + "credential-hash-secret";
+    /** The suffix of a per-data-source credential header key, {@code restdatasource.<name>.credential-headers}. */
+    public static final String CREDENTIAL_HEADERS_SUFFIX = ".credential-headers";
     /** The suffix of a per-data-source base URL key, {@code restdatasource.<name>.url}. */
     public static final String URL_SUFFIX = ".url";
 
@@ -76,7 +93,8 @@ public final class DataSourceSettings {
             PREFIX + "memcached.", PREFIX + "redis.");
 
     private static final List<String> KNOWN_KEYS = List.of(CACHE_MAX_BYTES, CACHE_TIMEOUT, REQUEST_TIMEOUT,
-            MAX_RESPONSE_BYTES, MAX_REDIRECTS, EXPOSE_UPSTREAM_DETAILS, PREFIX + "<name>" + URL_SUFFIX);
+            MAX_RESPONSE_BYTES, MAX_REDIRECTS, EXPOSE_UPSTREAM_DETAILS, CREDENTIAL_HEADERS, CREDENTIAL_HASH_SECRET,
+            PREFIX + "<name>" + URL_SUFFIX, PREFIX + "<name>" + CREDENTIAL_HEADERS_SUFFIX);
 
     private final long cacheMaxBytes;
     private final Duration cacheTimeout;
@@ -85,6 +103,9 @@ public final class DataSourceSettings {
     private final int maxRedirects;
     private final boolean exposeUpstreamDetails;
     private final Map<String, String> urls;
+    private final List<String> credentialHeaders;
+    private final String credentialHashSecret;
+    private final Map<String, List<String>> credentialHeadersByName = new TreeMap<>();
 
     private DataSourceSettings(SettingsReader r) {
         this.cacheMaxBytes = r.bytes(CACHE_MAX_BYTES, DEFAULT_CACHE_MAX_BYTES);
@@ -93,6 +114,8 @@ public final class DataSourceSettings {
         this.maxResponseBytes = r.bytes(MAX_RESPONSE_BYTES, DataSourceConfig.DEFAULT_MAX_RESPONSE_BYTES);
         this.maxRedirects = r.nonNegativeInt(MAX_REDIRECTS, DataSourceConfig.DEFAULT_MAX_REDIRECTS);
         this.exposeUpstreamDetails = r.bool(EXPOSE_UPSTREAM_DETAILS, false);
+        this.credentialHeaders = headerNames(r, CREDENTIAL_HEADERS);
+        this.credentialHashSecret = r.string(CREDENTIAL_HASH_SECRET).orElse(null);
         this.urls = urlsAndUnknownKeys(r);
     }
 
@@ -143,6 +166,30 @@ public final class DataSourceSettings {
         return exposeUpstreamDetails;
     }
 
+    /**
+     * Returns the credential header names of data source {@code name}: {@value #CREDENTIAL_HEADERS} followed by
+     * {@code restdatasource.<name>.credential-headers}, lower-cased, each once.
+     */
+    public List<String> credentialHeaders(String name) {
+        List<String> own = credentialHeadersByName.get(name);
+        if (own == null) {
+            return credentialHeaders;
+        }
+        List<String> all = new ArrayList<>(credentialHeaders);
+        own.stream().filter(n -> !all.contains(n)).forEach(all::add);
+        return List.copyOf(all);
+    }
+
+    /** Returns whether data source {@code name} has credential header names of its own. */
+    public boolean hasOwnCredentialHeaders(String name) {
+        return credentialHeadersByName.containsKey(name);
+    }
+
+    /** Returns {@value #CREDENTIAL_HASH_SECRET}, or null when not configured. */
+    public String credentialHashSecret() {
+        return credentialHashSecret;
+    }
+
     /** Returns {@code restdatasource.<name>.url}, a validated absolute http(s) URL, when configured. */
     public Optional<String> url(String name) {
         return Optional.ofNullable(urls.get(name));
@@ -160,13 +207,34 @@ public final class DataSourceSettings {
 
 
     /** Collects the {@code <name>.url} keys and reports every other unknown key under the prefix. */
-    private static Map<String, String> urlsAndUnknownKeys(SettingsReader r) {
+    /** A comma-separated list of header names, lower-cased; a name that is not a valid field name is a problem. */
+    private static List<String> headerNames(SettingsReader r, String key) {
+        List<String> names = new ArrayList<>();
+        for (String name : r.list(key, List.of())) {
+            try {
+                String normalized = Headers.normalize(name);
+                if (!names.contains(normalized)) {
+                    names.add(normalized);
+                }
+            } catch (IllegalArgumentException e) {
+                r.problem(key + ": " + e.getMessage());
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    private Map<String, String> urlsAndUnknownKeys(SettingsReader r) {
         Map<String, String> urls = new TreeMap<>();
         for (String key : r.keysUnder(PREFIX, BACKEND_PREFIXES)) {
             if (KNOWN_KEYS.contains(key)) {
                 continue;
             }
-            String dataSource = dataSourceOfUrlKey(key);
+            String credentialsOf = dataSourceOf(key, CREDENTIAL_HEADERS_SUFFIX);
+            if (credentialsOf != null) {
+                credentialHeadersByName.put(credentialsOf, headerNames(r, key));
+                continue;
+            }
+            String dataSource = dataSourceOf(key, URL_SUFFIX);
             if (dataSource == null) {
                 r.unknownKey(key, KNOWN_KEYS);
                 continue;
@@ -182,11 +250,12 @@ public final class DataSourceSettings {
         return Map.copyOf(urls);
     }
 
-    private static String dataSourceOfUrlKey(String key) {
-        if (!key.endsWith(URL_SUFFIX)) {
+    /** The data source name in {@code restdatasource.<name><suffix>}, or null when {@code key} is not such a key. */
+    private static String dataSourceOf(String key, String suffix) {
+        if (!key.endsWith(suffix)) {
             return null;
         }
-        String name = key.substring(PREFIX.length(), key.length() - URL_SUFFIX.length());
+        String name = key.substring(PREFIX.length(), key.length() - suffix.length());
         return name.isEmpty() || name.startsWith(".") || name.endsWith(".") ? null : name;
     }
 

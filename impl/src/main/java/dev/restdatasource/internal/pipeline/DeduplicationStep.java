@@ -3,6 +3,7 @@ package dev.restdatasource.internal.pipeline;
 import dev.restdatasource.DataSourceResponse;
 import dev.restdatasource.DeduplicationPolicy;
 import dev.restdatasource.internal.dedup.Deduplicator;
+import dev.restdatasource.internal.http.CredentialHeaders;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -12,10 +13,16 @@ import java.util.concurrent.CompletionStage;
  * the returned stage, never by throwing.
  */
 final class DeduplicationStep implements Step {
+    private final CredentialHeaders credentials;
+
+    DeduplicationStep(CredentialHeaders credentials) {
+        this.credentials = credentials;
+    }
+
     @Override
     public CompletionStage<DataSourceResponse> intercept(Call call, Chain next) {
         DeduplicationPolicy policy = call.hooks().requestDeduplicationPolicyFor(call.url(), call.request());
-        Deduplicator.Outcome outcome = call.inFlight().run(policy, Fingerprints.credentials(call.exchange().headers()),
+        Deduplicator.Outcome outcome = call.inFlight().run(policy, credentials.fingerprint(call.exchange().headers()),
                 () -> next.proceed(call));
         if (outcome.deduplicated()) {
             call.deduplicated(true); // only a joined caller, whose call no other thread has seen

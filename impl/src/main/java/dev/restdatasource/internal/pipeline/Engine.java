@@ -8,6 +8,7 @@ import dev.restdatasource.internal.bridge.DataSourceEngine;
 import dev.restdatasource.internal.bridge.DataSourceHooks;
 import dev.restdatasource.internal.bridge.Failures;
 import dev.restdatasource.internal.bridge.ResponseMarks;
+import dev.restdatasource.internal.bridge.Urls;
 import dev.restdatasource.internal.dedup.Deduplicator;
 import dev.restdatasource.internal.http.MediaTypes;
 import dev.restdatasource.internal.http.UrlResolver;
@@ -92,7 +93,7 @@ final class Engine implements DataSourceEngine {
         if (cause instanceof DataSourceException e) {
             return e;
         }
-        String target = request.method() + " " + url;
+        String target = request.method() + " " + Urls.withoutUserInfo(url);
         if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException) {
             return new DataSourceException("Upstream unavailable: " + target + " could not connect (" + describe(cause) + ")",
                     ErrorCode.UPSTREAM_UNAVAILABLE, 0, "", url, null, cause);

@@ -1,7 +1,6 @@
 package dev.restdatasource.internal.pipeline;
 
 import dev.restdatasource.Headers;
-import dev.restdatasource.internal.http.CredentialHeaders;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,15 +9,12 @@ import java.util.List;
 
 /**
  * One-way fingerprints of header values and bodies, for keys that must tell values apart without
- * storing them (credentials, Vary'd request headers, request bodies). SHA-256, first 128 bits, base64url.
+ * storing them (Vary'd request headers, request bodies). SHA-256, first 128 bits, base64url: the same on every
+ * server, so such keys are shared through a store. Credentials are hashed with a key instead
+ * ({@link dev.restdatasource.internal.http.CredentialHeaders#fingerprint}).
  */
 public final class Fingerprints {
     private Fingerprints() {
-    }
-
-    /** Returns a fingerprint of the request's credential fields ({@link CredentialHeaders}), or "" when it carries none. */
-    public static String credentials(Headers headers) {
-        return CredentialHeaders.present(headers) ? ofHeaders(CredentialHeaders.NAMES, headers) : "";
     }
 
     /** Returns a fingerprint of the values of {@code names} in {@code headers} (absent and empty differ). */

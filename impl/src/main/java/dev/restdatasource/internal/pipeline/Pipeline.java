@@ -61,9 +61,9 @@ final class Pipeline implements Step.Chain {
                 new RequestFiltersStep(config.requestFilters()),
                 new WillSendRequestStep(),
                 new ResolveUrlStep(config.requestTimeout()),
-                new DeduplicationStep(),
+                new DeduplicationStep(httpCache.credentials()),
                 new TraceStep(),
-                new RedirectStep(config.maxRedirects()),
+                new RedirectStep(config.maxRedirects(), httpCache.credentials()),
                 new HttpCacheStep(httpCache),
                 new DeadlineStep(),
                 new TransportStep(transport, config.maxResponseBytes())));

@@ -3,6 +3,7 @@ package dev.restdatasource.internal.pipeline;
 import dev.restdatasource.DataSourceConfig;
 import dev.restdatasource.cache.KeyValueCache;
 import dev.restdatasource.internal.cache.HttpCache;
+import dev.restdatasource.internal.http.CredentialHeaders;
 import dev.restdatasource.internal.http.JdkHttpTransport;
 import dev.restdatasource.internal.store.ErrorsAreMissesKeyValueCache;
 import dev.restdatasource.store.InMemoryKeyValueCache;
@@ -41,6 +42,6 @@ final class PipelinePerConfig {
         Transport transport = config.transport() != null ? config.transport() : Defaults.TRANSPORT;
         Clock clock = config.clock() != null ? config.clock() : Clock.systemUTC();
         KeyValueCache guarded = new ErrorsAreMissesKeyValueCache(store, config.cacheTimeout());
-        return Pipeline.of(config, new HttpCache(guarded, clock), transport);
+        return Pipeline.of(config, new HttpCache(guarded, clock, CredentialHeaders.of(config)), transport);
     }
 }

@@ -2,6 +2,7 @@ package dev.restdatasource.internal.pipeline;
 
 import dev.restdatasource.DataSourceResponse;
 import dev.restdatasource.internal.cache.Exchange;
+import dev.restdatasource.internal.http.CredentialHeaders;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -12,9 +13,11 @@ import java.util.concurrent.CompletionStage;
  */
 final class RedirectStep implements Step {
     private final int maxRedirects;
+    private final CredentialHeaders credentials;
 
-    RedirectStep(int maxRedirects) {
+    RedirectStep(int maxRedirects, CredentialHeaders credentials) {
         this.maxRedirects = maxRedirects;
+        this.credentials = credentials;
     }
 
     @Override
@@ -24,7 +27,7 @@ final class RedirectStep implements Step {
 
     private CompletionStage<DataSourceResponse> follow(Call hop, Chain next, int hops) {
         return next.proceed(hop).thenCompose(response -> {
-            Exchange following = Redirects.next(hop.exchange(), response, hops, maxRedirects);
+            Exchange following = Redirects.next(hop.exchange(), response, hops, maxRedirects, credentials);
             return following == null ? CompletableFuture.completedFuture(response)
                     : follow(hop.withExchange(following), next, hops + 1);
         });

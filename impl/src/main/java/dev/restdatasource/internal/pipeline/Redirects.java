@@ -2,6 +2,7 @@ package dev.restdatasource.internal.pipeline;
 
 import dev.restdatasource.DataSourceResponse;
 import dev.restdatasource.Headers;
+import dev.restdatasource.internal.bridge.Urls;
 import dev.restdatasource.internal.cache.Exchange;
 import dev.restdatasource.internal.http.CredentialHeaders;
 import dev.restdatasource.internal.http.Origins;
@@ -18,7 +19,7 @@ final class Redirects {
     }
 
     /** Returns the next hop, or null to return {@code response} as it is. */
-    static Exchange next(Exchange current, DataSourceResponse response, int hops, int maxRedirects) {
+    static Exchange next(Exchange current, DataSourceResponse response, int hops, int maxRedirects, CredentialHeaders credentials) {
         int status = response.status();
         if (hops >= maxRedirects || (status != 301 && status != 302 && status != 303 && status != 307 && status != 308)) {
             return null;
@@ -48,10 +49,10 @@ final class Redirects {
             headers.remove("content-type").remove("content-encoding").remove("content-language");
         }
         if (!sameOrigin(current.url(), target)) {
-            CredentialHeaders.removeFrom(headers);
+            credentials.removeFrom(headers);
         }
         String finalMethod = method;
-        return new Exchange(method, target, headers.build(), body, current.timeout(), finalMethod + " " + target, false,
+        return new Exchange(method, target, headers.build(), body, current.timeout(), finalMethod + " " + Urls.withoutUserInfo(target), false,
                 current.cacheOptions(), current.getKeyFor());
     }
 

@@ -120,13 +120,15 @@ final class DataSourceLocator {
     GraphQLErrorMapper errors() {
         GraphQLErrorMapper e = errors;
         if (e == null) {
-            Instance<DataSourceSettings> found = beanManager.createInstance().select(DataSourceSettings.class);
-            DataSourceSettings settings = found.isResolvable() ? found.get()
-                    : DataSourceSettings.load(ConfigProvider.getConfig());
-            e = new GraphQLErrorMapper(settings.exposeUpstreamDetails());
+            e = new GraphQLErrorMapper(settings().exposeUpstreamDetails());
             errors = e;
         }
         return e;
+    }
+
+    private DataSourceSettings settings() {
+        Instance<DataSourceSettings> found = beanManager.createInstance().select(DataSourceSettings.class);
+        return found.isResolvable() ? found.get() : DataSourceSettings.load(ConfigProvider.getConfig());
     }
 
     /**
@@ -140,7 +142,12 @@ final class DataSourceLocator {
                 c = config;
                 if (c == null) {
                     Instance<DataSourceConfig> found = beanManager.createInstance().select(DataSourceConfig.class);
-                    c = derive(found.isResolvable() ? found.get() : DataSourceConfig.defaults());
+                    DataSourceConfig app = found.isResolvable() ? found.get() : DataSourceConfig.defaults();
+                    DataSourceSettings settings = settings();
+                    if (settings.hasOwnCredentialHeaders(name)) { // restdatasource.<configKey>.credential-headers
+                        app = app.toBuilder().credentialHeaders(settings.credentialHeaders(name)).build();
+                    }
+                    c = derive(app);
                     config = c;
                 }
             }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restdatasource.Headers;
+import dev.restdatasource.internal.http.CredentialHeaders;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -53,10 +54,13 @@ class CacheKeyTest {
         assertEquals("httpcache:GET " + URL, CacheKey.ofGet("GET " + URL).value());
     }
 
+    /** Credentials hashed under a fixed secret, so the keys below are the storage format, checked value by value. */
+    private static final CredentialHeaders CREDENTIALS = CredentialHeaders.of(List.of(), "test secret".getBytes(StandardCharsets.UTF_8));
+
     @Test
     void perUserKeyEndsWithTheCredentialsHashAndSaysItIsPerUser() {
-        CacheKey user = CacheKey.ofGet("GET " + URL).forUser(new CacheRequest("GET", Headers.of("authorization", "Bearer t")));
-        assertEquals("httpcache:GET " + URL + " user:xrYFoyPuNcS3sJPtgGcuEg", user.value());
+        CacheKey user = CacheKey.ofGet("GET " + URL).forUser(new CacheRequest("GET", Headers.of("authorization", "Bearer t"), CREDENTIALS));
+        assertEquals("httpcache:GET " + URL + " user:Q1CQpjW2xfx2BQlsnUd--w", user.value());
         assertTrue(user.perUser());
     }
 
@@ -72,8 +76,8 @@ class CacheKeyTest {
         CacheKey shared = CacheKey.ofGet("GET " + URL);
         assertEquals("httpcache:GET " + URL + " vary:vXe0rTtUhUqsVmUNdEM3hg", shared.variant(fingerprint).value());
         assertFalse(shared.variant(fingerprint).perUser());
-        CacheKey user = shared.forUser(new CacheRequest("GET", Headers.of("authorization", "Bearer t")));
-        assertEquals("httpcache:GET " + URL + " user:xrYFoyPuNcS3sJPtgGcuEg vary:vXe0rTtUhUqsVmUNdEM3hg",
+        CacheKey user = shared.forUser(new CacheRequest("GET", Headers.of("authorization", "Bearer t"), CREDENTIALS));
+        assertEquals("httpcache:GET " + URL + " user:Q1CQpjW2xfx2BQlsnUd--w vary:vXe0rTtUhUqsVmUNdEM3hg",
                 user.variant(fingerprint).value());
         assertTrue(user.variant(fingerprint).perUser());
     }

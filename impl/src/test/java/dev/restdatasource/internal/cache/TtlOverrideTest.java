@@ -193,8 +193,15 @@ class TtlOverrideTest {
         }
 
         @Test
+        void withoutOverrideAResponseToACookieRequestIsStoredOnlyWhenItAllowsSharingExplicitly() {
+            // RFC 9111 §3.5 names Authorization; every credential field gets the same rule (Apollo stores this one)
+            assertFalse(POLICY.planStore(get("cookie", "sid=1"), 200, dated("cache-control", "max-age=60"), T0, T0, null).store());
+            assertTrue(POLICY.planStore(get("cookie", "sid=1"), 200, dated("cache-control", "s-maxage=60"), T0, T0, null).store());
+        }
+
+        @Test
         void withoutOverrideThePlanHasNoTtlOverrideAndIsNotPerUser() {
-            StorePlan plan = POLICY.planStore(get("cookie", "sid=1"), 200, dated("cache-control", "max-age=60"),
+            StorePlan plan = POLICY.planStore(get("cookie", "sid=1"), 200, dated("cache-control", "public, max-age=60"),
                     T0, T0, null);
             assertTrue(plan.store());
             assertNull(plan.ttlOverride());

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -84,7 +85,8 @@ class DataSourceSettingsTest {
                 "restdatasource.MoviesAPI.ulr: unknown key; the known keys are restdatasource.cache.max-bytes,"
                         + " restdatasource.cache.timeout, restdatasource.request-timeout, restdatasource.max-response-bytes,"
                         + " restdatasource.max-redirects,"
-                        + " restdatasource.expose-upstream-details, restdatasource.<name>.url",
+                        + " restdatasource.expose-upstream-details, restdatasource.credential-headers,"
+                        + " restdatasource.credential-hash-secret, restdatasource.<name>.url, restdatasource.<name>.credential-headers",
                 "restdatasource.MoviesAPI.url: 'ftp://movies.example.com/' is not an absolute http or https URL"
                         + " (e.g. https://api.example.com/v1/)"), e.problems());
         assertTrue(e.getMessage().startsWith("restdatasource.cache.max-bytes: "));
@@ -102,5 +104,27 @@ class DataSourceSettingsTest {
         assertEquals(Map.of("movies", "http://127.0.0.1:9380/example/upstream/"), s.urls());
         assertThrows(InvalidSettingsException.class,
                 () -> DataSourceSettings.load(config(Map.of("restdatasource.hazelcastmode", "embedded"))));
+    }
+
+    @Test
+    void credentialHeadersAreGlobalPlusThoseOfTheDataSource() {
+        DataSourceSettings settings = DataSourceSettings.load(config(Map.of(
+                "restdatasource.credential-headers", "X-Api-Key, x-auth-token",
+                "restdatasource.credential-hash-secret", "s3cret",
+                "restdatasource.movies.credential-headers", "X-Tenant,X-API-KEY")));
+        assertEquals(List.of("x-api-key", "x-auth-token"), settings.credentialHeaders("other"));
+        assertEquals(List.of("x-api-key", "x-auth-token", "x-tenant"), settings.credentialHeaders("movies"));
+        assertTrue(settings.hasOwnCredentialHeaders("movies"));
+        assertFalse(settings.hasOwnCredentialHeaders("other"));
+        assertEquals("s3cret", settings.credentialHashSecret());
+        assertEquals(List.of(), DataSourceSettings.defaults().credentialHeaders("movies"));
+        assertNull(DataSourceSettings.defaults().credentialHashSecret());
+    }
+
+    @Test
+    void anInvalidCredentialHeaderNameIsAProblemNamingItsKey() {
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> DataSourceSettings.load(config(Map.of(
+                "restdatasource.movies.credential-headers", "X Api Key"))));
+        assertTrue(e.getMessage().contains("restdatasource.movies.credential-headers: "), e.getMessage());
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.restdatasource.DataSourceResponse;
 import dev.restdatasource.Headers;
 import dev.restdatasource.internal.cache.Exchange;
+import dev.restdatasource.internal.http.CredentialHeaders;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +25,7 @@ class RedirectsSameOriginTest {
                 "GET http://api.example/r", false, response -> null, uri -> "GET " + uri);
         DataSourceResponse redirect = DataSourceResponse.builder().url(current.url()).status(302)
                 .headers(Headers.of("location", location)).build();
-        return Redirects.next(current, redirect, 0, 5).headers();
+        return Redirects.next(current, redirect, 0, 5, CredentialHeaders.DEFAULT).headers();
     }
 
     @ParameterizedTest
