@@ -65,19 +65,21 @@ public final class Json {
     }
 
     static Object fromJson(InputStream in, Type type, int maxDepth) {
-        InputStream body;
+        byte[] json;
         try {
-            body = in.markSupported() ? in : new ByteArrayInputStream(in.readAllBytes());
-            body.mark(Integer.MAX_VALUE);
-            if (NestingDepth.exceeds(body, maxDepth)) {
-                throw new JsonbException("JSON nested more than " + maxDepth + " levels deep");
-            }
-            body.reset();
+            json = in.readAllBytes();
         } catch (IOException e) {
             throw new JsonbException("Cannot read the JSON: " + e, e);
         }
+        if (NestingDepth.exceeds(json, maxDepth)) {
+            throw new JsonbException("JSON nested more than " + maxDepth + " levels deep");
+        }
         try {
-            return jsonb().fromJson(body, type);
+            // Text that every reader takes as UTF-8 is decoded here: the parser's own stream decoding allocates a
+            // buffer of several kilobytes per call. Anything else (UTF-16, UTF-32, a byte order mark) the
+            // implementation reads and detects as it always did.
+            return NestingDepth.isPlainUtf8(json) ? jsonb().fromJson(new String(json, StandardCharsets.UTF_8), type)
+                    : jsonb().fromJson(new ByteArrayInputStream(json), type);
         } catch (StackOverflowError e) {
             throw new JsonbException("JSON nested too deep for the parser's stack");
         }
