@@ -57,6 +57,39 @@ class NestingDepthTest {
     }
 
     @Test
+    void plainUtf8IsTextWithoutZerosOrAByteOrderMarkUpFront() {
+        assertTrue(NestingDepth.isPlainUtf8("{\"t\":\"gr\u00fc\u00dfe \u20ac\"}".getBytes(StandardCharsets.UTF_8)));
+        assertTrue(NestingDepth.isPlainUtf8("1".getBytes(StandardCharsets.UTF_8)));
+        assertTrue(NestingDepth.isPlainUtf8(new byte[0]));
+        assertFalse(NestingDepth.isPlainUtf8("[1]".getBytes(StandardCharsets.UTF_16LE)));
+        assertFalse(NestingDepth.isPlainUtf8("[1]".getBytes(StandardCharsets.UTF_16BE)));
+        assertFalse(NestingDepth.isPlainUtf8("[1]".getBytes(StandardCharsets.UTF_16))); // with its byte order mark
+        assertFalse(NestingDepth.isPlainUtf8("[1]".getBytes(Charset.forName("UTF-32LE"))));
+        assertFalse(NestingDepth.isPlainUtf8(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '[', '1', ']'}));
+        assertFalse(NestingDepth.isPlainUtf8(new byte[] {'[', '1', 0, ']'}));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"UTF-8", "UTF-16BE", "UTF-16LE", "UTF-16", "UTF-32BE"})
+    void jsonParsesEveryEncodingAsTheImplementationReadsItsStream(String name) {
+        String[] texts = {"{\"title\":\"gr\u00fc\u00dfe \u20ac \ud83c\udfac\",\"n\":[1,2.5,null,true]}", "7", "[]", "\"\u65e5\u672c\""};
+        for (String text : texts) {
+            byte[] bytes = text.getBytes(Charset.forName(name));
+            Object expected;
+            try {
+                expected = Json.jsonb().fromJson(new ByteArrayInputStream(bytes), Object.class);
+            } catch (JsonbException e) {
+                assertThrows(JsonbException.class, () -> Json.fromJson(new ByteArrayInputStream(bytes), Object.class));
+                continue;
+            }
+            assertEquals(expected, Json.fromJson(new ByteArrayInputStream(bytes), Object.class), text + " in " + name);
+        }
+        byte[] malformed = {'[', '"', (byte) 0xC3, '"', ']'}; // a truncated UTF-8 sequence is replaced, as the stream does
+        assertEquals(Json.jsonb().fromJson(new ByteArrayInputStream(malformed), Object.class),
+                Json.fromJson(new ByteArrayInputStream(malformed), Object.class));
+    }
+
+    @Test
     void jsonRefusesTooDeepInputBeforeParsingAndParsesTheRest() {
         String tooDeep = "[".repeat(Json.MAX_DEPTH + 1) + "]".repeat(Json.MAX_DEPTH + 1);
         JsonbException e = assertThrows(JsonbException.class, () -> Json.fromJson(stream(tooDeep), Object.class));
