@@ -84,6 +84,12 @@ class NestingDepthTest {
             }
             assertEquals(expected, Json.fromJson(new ByteArrayInputStream(bytes), Object.class), text + " in " + name);
         }
+        StringBuilder longAscii = new StringBuilder("[");
+        for (int i = 0; i < 3_000; i++) {
+            longAscii.append(i).append(",\"v").append(i).append("\",");
+        }
+        byte[] many = longAscii.append("0]").toString().getBytes(StandardCharsets.UTF_8); // longer than a parser buffer
+        assertEquals(Json.jsonb().fromJson(new ByteArrayInputStream(many), Object.class), Json.fromJson(many, Object.class));
         byte[] malformed = {'[', '"', (byte) 0xC3, '"', ']'}; // a truncated UTF-8 sequence is replaced, as the stream does
         assertEquals(Json.jsonb().fromJson(new ByteArrayInputStream(malformed), Object.class),
                 Json.fromJson(new ByteArrayInputStream(malformed), Object.class));
