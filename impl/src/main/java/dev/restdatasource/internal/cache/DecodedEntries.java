@@ -84,6 +84,7 @@ final class DecodedEntries {
         private final byte[] value;
         private final EntryCodec.Entry entry;
         private volatile AgedHeaders lastServed;
+        private volatile Serving.Facts facts;
 
         Decoded(byte[] value, EntryCodec.Entry entry) {
             this.value = value;
@@ -92,6 +93,21 @@ final class DecodedEntries {
 
         EntryCodec.Entry entry() {
             return entry;
+        }
+
+        /**
+         * The {@link CachePolicy#servingFacts} of the stored response this value decodes to, computed on first use by
+         * {@code policy} (the one policy of the cache that reads this value).
+         *
+         * @throws ClassCastException when the value is a Vary index
+         */
+        Serving.Facts servingFacts(CachePolicy policy) {
+            Serving.Facts known = facts;
+            if (known == null) {
+                known = policy.servingFacts(((EntryCodec.ResponseEntry) entry).response());
+                facts = known;
+            }
+            return known;
         }
 
         /**

@@ -88,7 +88,7 @@ public final class HttpCache {
     private CompletionStage<DataSourceResponse> useStored(Upstream up, Exchange x, CacheRequest request, CacheKey primary,
             Found found) {
         Instant now = clock.instant();
-        Lookup lookup = policy.lookup(request, found.stored(), now);
+        Lookup lookup = policy.lookup(request, found.stored(), found.source().servingFacts(policy), now);
         return switch (lookup.action()) {
             case SERVE -> completed(hit(x, found, lookup.age(), lookup.stale()));
             case SERVE_STALE_AND_REVALIDATE -> {

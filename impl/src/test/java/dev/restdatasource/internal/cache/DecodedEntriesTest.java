@@ -97,4 +97,23 @@ class DecodedEntriesTest {
         assertEquals("3", decoded.servedHeaders(Duration.ofSeconds(3)).first("age"));
         assertEquals(Ages.served(stored, Duration.ofSeconds(3)), decoded.servedHeaders(Duration.ofSeconds(3)));
     }
+    @Test
+    void rememberedServingFactsDecideAsTheStoredResponseDoes() {
+        CachePolicy policy = new CachePolicy();
+        StoredResponse stored = new StoredResponse(200, Headers.of("cache-control", "max-age=60, stale-while-revalidate=30",
+                "age", "5", "date", "Wed, 01 May 2024 10:15:28 GMT", "etag", "\"v1\""), new byte[] {'{', '}'},
+                RECEIVED.minusSeconds(1), RECEIVED, null, null);
+        DecodedEntries.Decoded decoded = DecodedEntries.remembering(DecodedEntries.MAX_BYTES)
+                .decode(EntryCodec.encode(KEY, stored), KEY);
+        StoredResponse read = ((EntryCodec.ResponseEntry) decoded.entry()).response();
+        Serving.Facts facts = decoded.servingFacts(policy);
+        assertSame(facts, decoded.servingFacts(policy));
+        for (String cacheControl : List.of("", "no-cache", "max-age=10", "min-fresh=30", "max-stale=100", "only-if-cached")) {
+            CacheRequest request = new CacheRequest("GET", cacheControl.isEmpty() ? Headers.empty() : Headers.of("cache-control", cacheControl));
+            for (long seconds : new long[] {0, 20, 54, 55, 70, 84, 85, 200}) {
+                Instant now = RECEIVED.plusSeconds(seconds);
+                assertEquals(policy.lookup(request, read, now), policy.lookup(request, read, facts, now), cacheControl + " at +" + seconds + "s");
+            }
+        }
+    }
 }
