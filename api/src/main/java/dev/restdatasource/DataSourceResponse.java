@@ -195,6 +195,11 @@ public final class DataSourceResponse {
         }
 
         @Override
+        public byte[] body(DataSourceResponse response) {
+            return response.body;
+        }
+
+        @Override
         public Builder cacheWrite(Builder builder, CompletionStage<Void> write) {
             builder.cacheWrite = write;
             return builder;

@@ -5,11 +5,13 @@ import dev.restdatasource.backend.Ttl;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Policy.VarExpiration;
 import dev.restdatasource.cache.KeyValueCache;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -38,10 +40,12 @@ public final class InMemoryKeyValueCache implements KeyValueCache {
     /** The default bound: 64 MiB. */
     public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
 
-    /** Bytes counted per entry on top of the key and value, for the map node, the holder and the headers. */
+    /** Bytes counted per entry on top of the key and value, for the map node and the key object. */
     static final int ENTRY_OVERHEAD_BYTES = 64;
 
-    private final Cache<String, Stored> entries;
+    private final Cache<String, byte[]> entries;
+    /** Writes each entry with its own ttl; the entry itself is the value array, without a holder. */
+    private final VarExpiration<String, byte[]> expiry;
     private final long maxBytes;
 
     /**
@@ -57,11 +61,12 @@ public final class InMemoryKeyValueCache implements KeyValueCache {
         this.maxBytes = maxBytes;
         this.entries = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
-                .weigher((String key, Stored stored) -> (int) Math.min(Integer.MAX_VALUE, weigh(key, stored.bytes.length)))
+                .weigher((String key, byte[] value) -> (int) Math.min(Integer.MAX_VALUE, weigh(key, value.length)))
                 .expireAfter(new PerEntryTtl())
                 .ticker(nanoTime::getAsLong)
                 .executor(Runnable::run)
                 .build();
+        this.expiry = entries.policy().expireVariably().orElseThrow();
     }
 
     /** A cache bounded at {@link #DEFAULT_MAX_BYTES}. */
@@ -98,8 +103,7 @@ public final class InMemoryKeyValueCache implements KeyValueCache {
     @Override
     public CompletionStage<byte[]> get(String key) {
         Objects.requireNonNull(key, "key");
-        Stored stored = entries.getIfPresent(key);
-        return CompletableFuture.completedFuture(stored == null ? null : stored.bytes);
+        return CompletableFuture.completedFuture(entries.getIfPresent(key));
     }
 
     @Override
@@ -109,7 +113,7 @@ public final class InMemoryKeyValueCache implements KeyValueCache {
         if (Ttl.isNonPositive(ttl) || weigh(key, value.length) > maxBytes) {
             entries.invalidate(key);
         } else {
-            entries.put(key, new Stored(value.clone(), Ttl.toNanos(ttl)));
+            expiry.put(key, value.clone(), Ttl.toNanos(ttl), TimeUnit.NANOSECONDS);
         }
         return CompletableFuture.completedFuture(null);
     }
@@ -143,23 +147,23 @@ public final class InMemoryKeyValueCache implements KeyValueCache {
         entries.cleanUp();
     }
 
-    private record Stored(byte[] bytes, long ttlNanos) {
-    }
-
-    /** Each entry lives for the ttl of its latest write; reads do not extend it. */
-    private static final class PerEntryTtl implements Expiry<String, Stored> {
+    /**
+     * Every write goes through {@link VarExpiration#put} with the entry's own ttl, which replaces the previous one; this
+     * only answers what Caffeine asks besides: reads do not extend an entry, and a write without a ttl never expires.
+     */
+    private static final class PerEntryTtl implements Expiry<String, byte[]> {
         @Override
-        public long expireAfterCreate(String key, Stored stored, long currentTime) {
-            return stored.ttlNanos;
+        public long expireAfterCreate(String key, byte[] value, long currentTime) {
+            return Long.MAX_VALUE;
         }
 
         @Override
-        public long expireAfterUpdate(String key, Stored stored, long currentTime, long currentDuration) {
-            return stored.ttlNanos;
+        public long expireAfterUpdate(String key, byte[] value, long currentTime, long currentDuration) {
+            return Long.MAX_VALUE;
         }
 
         @Override
-        public long expireAfterRead(String key, Stored stored, long currentTime, long currentDuration) {
+        public long expireAfterRead(String key, byte[] value, long currentTime, long currentDuration) {
             return currentDuration;
         }
     }

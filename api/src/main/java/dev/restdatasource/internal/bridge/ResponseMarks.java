@@ -49,6 +49,9 @@ public abstract class ResponseMarks {
     /** Marks the response as shared with an identical call already in flight. */
     public abstract DataSourceResponse.Builder deduplicated(DataSourceResponse.Builder builder);
 
+    /** Returns the response's body array itself, not a copy, for the pipeline to read; it must never be modified. */
+    public abstract byte[] body(DataSourceResponse response);
+
     /** Sets the stage of the cache write this response started. */
     public abstract DataSourceResponse.Builder cacheWrite(DataSourceResponse.Builder builder, CompletionStage<Void> write);
 }

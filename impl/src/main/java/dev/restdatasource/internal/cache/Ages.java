@@ -28,7 +28,12 @@ final class Ages {
 
     /** The current age at {@code now}: the initial age plus the time spent in the cache. */
     static Duration currentAge(Headers headers, Instant requestTime, Instant responseTime, Instant now) {
-        return initialAge(headers, requestTime, responseTime).plus(nonNegative(Duration.between(responseTime, now)));
+        return currentAge(initialAge(headers, requestTime, responseTime), responseTime, now);
+    }
+
+    /** The current age at {@code now} of a response received at {@code responseTime} with {@code initialAge}. */
+    static Duration currentAge(Duration initialAge, Instant responseTime, Instant now) {
+        return initialAge.plus(nonNegative(Duration.between(responseTime, now)));
     }
 
     /**

@@ -117,6 +117,20 @@ public final class CachePolicy {
     }
 
     /**
+     * The same as {@link #lookup(CacheRequest, StoredResponse, Instant)}, given the {@link #servingFacts} of
+     * {@code stored} computed before (by this policy), so that reading a remembered entry again does not recompute
+     * them.
+     */
+    Lookup lookup(CacheRequest request, StoredResponse stored, Serving.Facts facts, Instant now) {
+        return serving.lookup(request, stored, facts, now);
+    }
+
+    /** What serving {@code stored} depends on that does not change while it is stored (see {@link Serving.Facts}). */
+    Serving.Facts servingFacts(StoredResponse stored) {
+        return serving.facts(stored);
+    }
+
+    /**
      * The failure status {@link #mayServeStaleOnError} takes for an upstream answer: the response's status, or
      * a network failure when there is none because sending failed.
      */

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -40,19 +41,18 @@ public final class HttpCache {
     private final Clock clock;
     private final CachePolicy policy = new CachePolicy();
     private final CredentialHeaders credentials;
+    private final DecodedEntries decoded;
     /** The store keys of the entries being revalidated in the background. */
     private final Set<String> revalidating = ConcurrentHashMap.newKeySet();
 
-    /** Creates a cache over {@code store} with the built-in credential headers. */
+    /** Creates a cache over {@code store} with the built-in credential headers, decoding every value it reads. */
     public HttpCache(KeyValueCache store, Clock clock) {
-        this(store, clock, CredentialHeaders.DEFAULT);
+        this(store, clock, CredentialHeaders.DEFAULT, false);
     }
 
-    /** Creates a cache over {@code store} whose requests carry credentials in the fields {@code credentials} names. */
-    public HttpCache(KeyValueCache store, Clock clock, CredentialHeaders credentials) {
-        this.store = store;
-        this.clock = clock;
-        this.credentials = credentials;
+    /** Creates a cache over {@code store} with the built-in credential headers (see the four-argument constructor). */
+    public HttpCache(KeyValueCache store, Clock clock, boolean storeKeepsArrays) {
+        this(store, clock, CredentialHeaders.DEFAULT, storeKeepsArrays);
     }
 
     /** The credential fields and hash this cache keys per-user entries by. */
@@ -60,8 +60,24 @@ public final class HttpCache {
         return credentials;
     }
 
-    /** A stored response and the key it was read from (which says whether it belongs to one user). */
-    private record Found(StoredResponse stored, CacheKey key) {
+    /**
+     * Creates a cache over {@code store} whose requests carry credentials in the fields {@code credentials} names;
+     * {@code storeKeepsArrays} says that the store keeps its values in this JVM and answers each read with the array it
+     * holds (as {@code InMemoryKeyValueCache} does), so that what a value decodes to may be remembered (see
+     * {@link DecodedEntries}).
+     */
+    public HttpCache(KeyValueCache store, Clock clock, CredentialHeaders credentials, boolean storeKeepsArrays) {
+        this.store = store;
+        this.clock = clock;
+        this.credentials = credentials;
+        this.decoded = storeKeepsArrays ? DecodedEntries.remembering(DecodedEntries.MAX_BYTES) : DecodedEntries.decodingEachRead();
+    }
+
+    /**
+     * A stored response, the key it was read from (which says whether it belongs to one user) and the value it was
+     * decoded from.
+     */
+    private record Found(StoredResponse stored, CacheKey key, DecodedEntries.Decoded source) {
     }
 
     /** Answers {@code x} from the cache or upstream. Fails only when upstream fails and no stale entry may stand in. */
@@ -74,7 +90,7 @@ public final class HttpCache {
         if (x.skipCache()) {
             return fetchAndStore(up, x, request, primary, null);
         }
-        return read(primary, request).thenCompose(found -> {
+        return then(read(primary, request), found -> {
             if (found != null) {
                 return useStored(up, x, request, primary, found);
             }
@@ -86,12 +102,12 @@ public final class HttpCache {
     private CompletionStage<DataSourceResponse> useStored(Upstream up, Exchange x, CacheRequest request, CacheKey primary,
             Found found) {
         Instant now = clock.instant();
-        Lookup lookup = policy.lookup(request, found.stored(), now);
+        Lookup lookup = policy.lookup(request, found.stored(), found.source().servingFacts(policy), now);
         return switch (lookup.action()) {
-            case SERVE -> completed(hit(x, found.stored(), lookup.age(), lookup.stale()));
+            case SERVE -> completed(hit(x, found, lookup.age(), lookup.stale()));
             case SERVE_STALE_AND_REVALIDATE -> {
                 revalidateInBackground(up, x, request, primary, found, lookup);
-                yield completed(hit(x, found.stored(), lookup.age(), true));
+                yield completed(hit(x, found, lookup.age(), true));
             }
             case REVALIDATE -> revalidate(up, x, request, primary, found, lookup);
             case FETCH -> fetchAndStore(up, x, request, primary, found);
@@ -103,23 +119,27 @@ public final class HttpCache {
 
     /** Reads the shared entry, else the entry of the request's user when it carries credentials. */
     private CompletionStage<Found> read(CacheKey primary, CacheRequest request) {
-        return readAt(primary, request).thenCompose(found -> {
+        return then(readAt(primary, request), found -> {
             CacheKey user = found == null ? primary.forUser(request) : null;
             return user == null ? completed(found) : readAt(user, request);
         });
     }
 
     private CompletionStage<Found> readAt(CacheKey key, CacheRequest request) {
-        return store.get(key.value()).thenCompose(bytes -> {
-            EntryCodec.Entry entry = EntryCodec.decode(bytes, key.value());
+        return then(store.get(key.value()), bytes -> {
+            DecodedEntries.Decoded value = decoded.decode(bytes, key.value());
+            EntryCodec.Entry entry = value == null ? null : value.entry();
             if (entry instanceof EntryCodec.ResponseEntry r) {
-                return completed(policy.selects(r.response(), null) ? new Found(r.response(), key) : null);
+                return completed(policy.selects(r.response(), null) ? new Found(r.response(), key, value) : null);
             }
             if (entry instanceof EntryCodec.VaryIndex index) {
                 String fingerprint = CacheKey.varyFingerprint(index.names(), request.headers());
                 CacheKey variantKey = key.variant(fingerprint);
-                return store.get(variantKey.value()).thenApply(variant -> EntryCodec.decode(variant, variantKey.value()) instanceof EntryCodec.ResponseEntry v
-                        && policy.selects(v.response(), fingerprint) ? new Found(v.response(), variantKey) : null);
+                return then(store.get(variantKey.value()), variantBytes -> {
+                    DecodedEntries.Decoded variant = decoded.decode(variantBytes, variantKey.value());
+                    return completed(variant != null && variant.entry() instanceof EntryCodec.ResponseEntry v
+                            && policy.selects(v.response(), fingerprint) ? new Found(v.response(), variantKey, variant) : null);
+                });
             }
             return completed(null);
         });
@@ -281,8 +301,8 @@ public final class HttpCache {
     }
 
     /** A hit whose current age the lookup at the same instant already computed. */
-    private DataSourceResponse hit(Exchange x, StoredResponse stored, Duration age, boolean stale) {
-        return hit(x, stored, policy.servedHeaders(stored, age), stale);
+    private static DataSourceResponse hit(Exchange x, Found found, Duration age, boolean stale) {
+        return hit(x, found.stored(), found.source().servedHeaders(age), stale);
     }
 
     private static DataSourceResponse hit(Exchange x, StoredResponse stored, Headers served, boolean stale) {
@@ -296,5 +316,21 @@ public final class HttpCache {
 
     private static <T> CompletionStage<T> completed(T value) {
         return CompletableFuture.completedFuture(value);
+    }
+
+    /**
+     * {@code stage.thenCompose(next)}, but when the stage has already completed normally (an in-process store's read)
+     * runs {@code next} at once, without the stages composing would allocate; what {@code next} throws then fails
+     * the returned stage, as it would under {@code thenCompose}.
+     */
+    private static <T, U> CompletionStage<U> then(CompletionStage<T> stage, Function<T, CompletionStage<U>> next) {
+        if (stage instanceof CompletableFuture<T> done && done.isDone() && !done.isCompletedExceptionally()) {
+            try {
+                return next.apply(done.join());
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(new CompletionException(e));
+            }
+        }
+        return stage.thenCompose(next);
     }
 }

@@ -37,9 +37,21 @@ final class Serving {
         return request.directives().onlyIfCached() ? Lookup.Action.GATEWAY_TIMEOUT : Lookup.Action.FETCH;
     }
 
+    /** What serving a stored response depends on that does not change while it is stored: see {@link Facts}. */
+    Facts facts(StoredResponse stored) {
+        ResponseDirectives res = ResponseDirectives.of(stored.headers());
+        return new Facts(res, Ages.initialAge(stored.headers(), stored.requestTime(), stored.responseTime()),
+                freshness.storedLifetime(stored, res));
+    }
+
     /** See {@link CachePolicy#lookup}. */
     Lookup lookup(CacheRequest request, StoredResponse stored, Instant now) {
-        Lookup answer = decide(request.directives(), stored, now);
+        return lookup(request, stored, facts(stored), now);
+    }
+
+    /** {@link #lookup(CacheRequest, StoredResponse, Instant)} with the {@link #facts} of {@code stored}. */
+    Lookup lookup(CacheRequest request, StoredResponse stored, Facts facts, Instant now) {
+        Lookup answer = decide(request.directives(), stored, facts, now);
         if (request.directives().onlyIfCached() && answer.action() != Lookup.Action.SERVE
                 && answer.action() != Lookup.Action.SERVE_STALE_AND_REVALIDATE) {
             return new Lookup(Lookup.Action.GATEWAY_TIMEOUT, answer.age(), answer.stale(), Headers.empty(),
@@ -48,11 +60,11 @@ final class Serving {
         return answer;
     }
 
-    private Lookup decide(RequestDirectives req, StoredResponse stored, Instant now) {
+    private static Lookup decide(RequestDirectives req, StoredResponse stored, Facts facts, Instant now) {
         Headers headers = stored.headers();
-        ResponseDirectives res = ResponseDirectives.of(headers);
-        Duration age = Ages.currentAge(headers, stored.requestTime(), stored.responseTime(), now);
-        Duration lifetime = freshness.storedLifetime(stored, res);
+        ResponseDirectives res = facts.directives();
+        Duration age = Ages.currentAge(facts.initialAge(), stored.responseTime(), now);
+        Duration lifetime = facts.lifetime();
         boolean stale = age.compareTo(lifetime) >= 0;
 
         if (req.noCache()) {
@@ -90,6 +102,18 @@ final class Serving {
             }
         }
         return goUpstream(stored, age, true, "stale");
+    }
+
+    /**
+     * What serving a stored response depends on that its stored form fixes: its Cache-Control directives, its age
+     * when received (RFC 9111 §4.2.3) and its freshness lifetime. Computed from the stored response alone, so it may
+     * be kept with a decoded entry and used for every read of it.
+     *
+     * @param directives the stored response's Cache-Control
+     * @param initialAge its corrected initial age
+     * @param lifetime   its freshness lifetime (its TTL override when it has one)
+     */
+    record Facts(ResponseDirectives directives, Duration initialAge, Duration lifetime) {
     }
 
     /** REVALIDATE with the stored validators, or FETCH when there are none. */

@@ -6,8 +6,10 @@ import jakarta.json.bind.JsonbException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 
 /**
  * The JSON-B instance of the library: created on first use from the provider the server (or the class
@@ -65,21 +67,78 @@ public final class Json {
     }
 
     static Object fromJson(InputStream in, Type type, int maxDepth) {
-        InputStream body;
         try {
-            body = in.markSupported() ? in : new ByteArrayInputStream(in.readAllBytes());
-            body.mark(Integer.MAX_VALUE);
-            if (NestingDepth.exceeds(body, maxDepth)) {
-                throw new JsonbException("JSON nested more than " + maxDepth + " levels deep");
-            }
-            body.reset();
+            return fromJson(in.readAllBytes(), type, maxDepth);
         } catch (IOException e) {
             throw new JsonbException("Cannot read the JSON: " + e, e);
         }
+    }
+
+    /**
+     * Parses the JSON in {@code json} into {@code type}, as {@link #fromJson(InputStream, Type)} does; only reads the
+     * array.
+     */
+    public static Object fromJson(byte[] json, Type type) {
+        return fromJson(json, type, MAX_DEPTH);
+    }
+
+    static Object fromJson(byte[] json, Type type, int maxDepth) {
+        if (NestingDepth.exceeds(json, maxDepth)) {
+            throw new JsonbException("JSON nested more than " + maxDepth + " levels deep");
+        }
         try {
-            return jsonb().fromJson(body, type);
+            // Text that every reader takes as UTF-8 is handed over as characters: the implementation's own stream
+            // decoding allocates a buffer of several kilobytes per call. ASCII, the same in UTF-8, is read off the
+            // array as it is. Anything else (UTF-16, UTF-32, a byte order mark) the implementation reads and detects
+            // from the bytes, as it always did.
+            if (!NestingDepth.isPlainUtf8(json)) {
+                return jsonb().fromJson(new ByteArrayInputStream(json), type);
+            }
+            return isAscii(json) ? jsonb().fromJson(new AsciiReader(json), type)
+                    : jsonb().fromJson(new String(json, StandardCharsets.UTF_8), type);
         } catch (StackOverflowError e) {
             throw new JsonbException("JSON nested too deep for the parser's stack");
+        }
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Reads ASCII bytes as characters, one for one, without copying them first. Not thread-safe. */
+    private static final class AsciiReader extends Reader {
+        private final byte[] ascii;
+        private int next;
+
+        AsciiReader(byte[] ascii) {
+            this.ascii = ascii;
+        }
+
+        @Override
+        public int read(char[] chars, int offset, int length) {
+            Objects.checkFromIndexSize(offset, length, chars.length);
+            if (length == 0) {
+                return 0;
+            }
+            if (next == ascii.length) {
+                return -1;
+            }
+            int n = Math.min(length, ascii.length - next);
+            for (int i = 0; i < n; i++) {
+                chars[offset + i] = (char) ascii[next + i];
+            }
+            next += n;
+            return n;
+        }
+
+        @Override
+        public void close() {
+            // nothing to release
         }
     }
 }

@@ -143,7 +143,7 @@ final class Engine implements DataSourceEngine {
                     + (contentType == null ? "missing" : "'" + contentType + "'"), null);
         }
         try {
-            return Json.fromJson(response.bodyStream(), type);
+            return Json.fromJson(ResponseMarks.get().body(response), type); // the body array itself: parsing only reads it
         } catch (JsonbException | ClassCastException e) {
             throw invalidBody(response, "the JSON body (content type '" + contentType + "') cannot be read as "
                     + type.getTypeName() + ": " + e.getMessage(), e);

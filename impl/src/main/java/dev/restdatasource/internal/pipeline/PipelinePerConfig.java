@@ -42,6 +42,8 @@ final class PipelinePerConfig {
         Transport transport = config.transport() != null ? config.transport() : Defaults.TRANSPORT;
         Clock clock = config.clock() != null ? config.clock() : Clock.systemUTC();
         KeyValueCache guarded = new ErrorsAreMissesKeyValueCache(store, config.cacheTimeout());
-        return Pipeline.of(config, new HttpCache(guarded, clock, CredentialHeaders.of(config)), transport);
+        // The in-memory store answers reads with the arrays it holds, so the cache may remember what they decode to.
+        return Pipeline.of(config, new HttpCache(guarded, clock, CredentialHeaders.of(config), store instanceof InMemoryKeyValueCache),
+                transport);
     }
 }

@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 class NestingDepthTest {
-    private static boolean exceeds(String json, Charset charset, int max) throws IOException {
-        return NestingDepth.exceeds(new ByteArrayInputStream(json.getBytes(charset)), max);
+    private static boolean exceeds(String json, Charset charset, int max) {
+        return NestingDepth.exceeds(json.getBytes(charset), max);
     }
 
     @ParameterizedTest
@@ -54,6 +54,45 @@ class NestingDepthTest {
         assertFalse(exceeds(deep, StandardCharsets.UTF_16LE, 5_000));
         assertTrue(exceeds(deep, StandardCharsets.UTF_16LE, 4_999));
         assertTrue(exceeds(deep, StandardCharsets.UTF_8, 4_999));
+    }
+
+    @Test
+    void plainUtf8IsTextWithoutZerosOrAByteOrderMarkUpFront() {
+        assertTrue(NestingDepth.isPlainUtf8("{\"t\":\"gr\u00fc\u00dfe \u20ac\"}".getBytes(StandardCharsets.UTF_8)));
+        assertTrue(NestingDepth.isPlainUtf8("1".getBytes(StandardCharsets.UTF_8)));
+        assertTrue(NestingDepth.isPlainUtf8(new byte[0]));
+        assertFalse(NestingDepth.isPlainUtf8("[1]".getBytes(StandardCharsets.UTF_16LE)));
+        assertFalse(NestingDepth.isPlainUtf8("[1]".getBytes(StandardCharsets.UTF_16BE)));
+        assertFalse(NestingDepth.isPlainUtf8("[1]".getBytes(StandardCharsets.UTF_16))); // with its byte order mark
+        assertFalse(NestingDepth.isPlainUtf8("[1]".getBytes(Charset.forName("UTF-32LE"))));
+        assertFalse(NestingDepth.isPlainUtf8(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '[', '1', ']'}));
+        assertFalse(NestingDepth.isPlainUtf8(new byte[] {'[', '1', 0, ']'}));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"UTF-8", "UTF-16BE", "UTF-16LE", "UTF-16", "UTF-32BE"})
+    void jsonParsesEveryEncodingAsTheImplementationReadsItsStream(String name) {
+        String[] texts = {"{\"title\":\"gr\u00fc\u00dfe \u20ac \ud83c\udfac\",\"n\":[1,2.5,null,true]}", "7", "[]", "\"\u65e5\u672c\""};
+        for (String text : texts) {
+            byte[] bytes = text.getBytes(Charset.forName(name));
+            Object expected;
+            try {
+                expected = Json.jsonb().fromJson(new ByteArrayInputStream(bytes), Object.class);
+            } catch (JsonbException e) {
+                assertThrows(JsonbException.class, () -> Json.fromJson(new ByteArrayInputStream(bytes), Object.class));
+                continue;
+            }
+            assertEquals(expected, Json.fromJson(new ByteArrayInputStream(bytes), Object.class), text + " in " + name);
+        }
+        StringBuilder longAscii = new StringBuilder("[");
+        for (int i = 0; i < 3_000; i++) {
+            longAscii.append(i).append(",\"v").append(i).append("\",");
+        }
+        byte[] many = longAscii.append("0]").toString().getBytes(StandardCharsets.UTF_8); // longer than a parser buffer
+        assertEquals(Json.jsonb().fromJson(new ByteArrayInputStream(many), Object.class), Json.fromJson(many, Object.class));
+        byte[] malformed = {'[', '"', (byte) 0xC3, '"', ']'}; // a truncated UTF-8 sequence is replaced, as the stream does
+        assertEquals(Json.jsonb().fromJson(new ByteArrayInputStream(malformed), Object.class),
+                Json.fromJson(new ByteArrayInputStream(malformed), Object.class));
     }
 
     @Test

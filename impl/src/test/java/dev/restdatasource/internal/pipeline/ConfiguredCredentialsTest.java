@@ -61,6 +61,11 @@ class ConfiguredCredentialsTest {
             public CompletionStage<Boolean> delete(String key) {
                 return delegate.delete(key);
             }
+
+            @Override
+            public boolean neverBlocksCaller() {
+                return true; // in memory, so writes are done before the next call reads
+            }
         };
     }
 
