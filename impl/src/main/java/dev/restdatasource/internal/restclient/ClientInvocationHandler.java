@@ -1,6 +1,5 @@
 package dev.restdatasource.internal.restclient;
 
-import dev.restdatasource.DataSourceContext;
 import dev.restdatasource.DataSourceException;
 import dev.restdatasource.internal.bridge.Failures;
 import dev.restdatasource.internal.graphql.GraphQLErrorMapper;
@@ -58,10 +57,9 @@ final class ClientInvocationHandler implements InvocationHandler {
             }
             return null;
         }
-        DataSourceContext captured = CompletionStage.class.isAssignableFrom(method.getReturnType())
-                ? locator.contextSnapshot() : null;
+        CallContext context = locator.callContext(CompletionStage.class.isAssignableFrom(method.getReturnType()));
         return locator.errors().mapFailures(method, ClientInvocationHandler::unwrap, () -> {
-            try (CallContext.Scope ignored = CallContext.enter(new CallContext(locator.current(), captured))) {
+            try (CallContext.Scope ignored = CallContext.enter(context)) {
                 return method.invoke(client, args);
             } catch (InvocationTargetException e) {
                 throw e.getCause();
