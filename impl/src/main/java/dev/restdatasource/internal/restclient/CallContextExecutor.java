@@ -3,10 +3,9 @@ package dev.restdatasource.internal.restclient;
 import java.util.List;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedTransferQueue;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -17,17 +16,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code AsyncInvocationInterceptor}s (RESTEasy 6.2 on WildFly runs such calls on the given executor and then applies
  * no interceptor).
  *
- * <p>The tasks run on a pool of the library's own: at most {@value #MAX_THREADS} daemon threads named
- * {@code restdatasource-rest-client-N}, each ending after {@value #IDLE_SECONDS} s without work, and an unbounded
- * queue beyond them, so no task is ever refused. Not on the server's managed executor: on Open Liberty that
- * executor also runs the HTTP requests, so a GraphQL request blocked on its own calls' stages held the very threads
- * those calls waited for (20 concurrent calls per query under load starved it; requests stalled for seconds until
- * Liberty added threads). The calls need no container context there: the {@link CallContext} carries the data source
- * and the request's context, and the class loader is set. This executor does not own the pool:
- * {@link #shutdown()} only stops it from taking new tasks. Thread-safe.
+ * <p>The tasks run on a pool of the library's own (see {@link Pool}): a few daemon threads named
+ * {@code restdatasource-rest-client-N}, plus one more for each task that waits for an upstream answer, up to
+ * {@value #MAX_THREADS}; no task is ever refused. Not on the server's managed executor: on Open Liberty that executor
+ * also runs the HTTP requests, so GraphQL requests waiting for the stages of their own calls held the very threads
+ * those calls were queued for (20 concurrent calls per query under load stalled the server until Liberty added
+ * threads). The calls need no container context there: the {@link CallContext} carries the data source and the
+ * incoming request's context, and the class loader is set; a user's client filter that needs the container's naming
+ * context on such a call does not have it. This executor does not own the pool: {@link #shutdown()} only stops it
+ * from taking new tasks. Thread-safe.
  */
 final class CallContextExecutor extends AbstractExecutorService {
-    /** Most threads running data-source Rest Client calls at once, for every client of the application. */
+    /** Most threads of the pool, for every data-source Rest Client of the application. */
     static final int MAX_THREADS = 256;
     /** How long an idle thread of the pool lives. */
     static final int IDLE_SECONDS = 60;
@@ -90,42 +90,33 @@ final class CallContextExecutor extends AbstractExecutorService {
     }
 
     /**
-     * The shared pool, created on first use: a task goes to an idle thread when there is one, else to a new thread
-     * while there are fewer than {@value #MAX_THREADS}, else waits in the queue; threads end after
-     * {@value #IDLE_SECONDS} s without work.
+     * The shared pool, created on first use: a {@link ForkJoinPool} keeping {@link #parallelism()} threads running,
+     * whose thread blocked in {@code CompletableFuture.get()} or {@code join()} (the pipeline filter waiting for an
+     * upstream answer) is made up for by another thread, up to {@value #MAX_THREADS}; past that a task waits. So a
+     * burst of cache hits runs on a few threads, one after another, while calls waiting for the network still run
+     * side by side. Threads end after {@value #IDLE_SECONDS} s without work.
      */
     static final class Pool {
         private static final AtomicInteger COUNT = new AtomicInteger();
-        private static final ThreadFactory THREADS = runnable -> {
-            Thread thread = new Thread(runnable, "restdatasource-rest-client-" + COUNT.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-        static final ExecutorService EXECUTOR = create(MAX_THREADS, IDLE_SECONDS, TimeUnit.SECONDS, THREADS);
+        static final ExecutorService EXECUTOR = create(parallelism(), MAX_THREADS, IDLE_SECONDS, TimeUnit.SECONDS);
 
         private Pool() {
         }
 
-        /** Returns a pool of up to {@code maxThreads} threads that prefers idle threads, then new ones, then queues. */
-        static ThreadPoolExecutor create(int maxThreads, long idle, TimeUnit unit, ThreadFactory threads) {
-            IdleFirstQueue queue = new IdleFirstQueue();
-            return new ThreadPoolExecutor(0, maxThreads, idle, unit, queue, threads,
-                    (task, full) -> queue.enqueue(task)); // every thread busy and none may be added: wait
-        }
-    }
-
-    /**
-     * A queue that takes a task only when an idle thread is waiting for one, so that the pool starts a new thread
-     * rather than queueing while it may; the pool's rejection handler queues for real once it may not.
-     */
-    private static final class IdleFirstQueue extends LinkedTransferQueue<Runnable> {
-        @Override
-        public boolean offer(Runnable task) {
-            return tryTransfer(task);
+        /** The threads kept running: the processors, at least 4, so that a task blocking otherwise holds few. */
+        static int parallelism() {
+            return Math.max(4, Runtime.getRuntime().availableProcessors());
         }
 
-        void enqueue(Runnable task) {
-            super.offer(task);
+        private static ForkJoinPool create(int parallelism, int maxThreads, long idle, TimeUnit unit) {
+            ForkJoinPool.ForkJoinWorkerThreadFactory threads = pool -> {
+                ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+                thread.setName("restdatasource-rest-client-" + COUNT.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            };
+            // asyncMode: tasks run in the order submitted; saturated: a blocked thread waits rather than failing
+            return new ForkJoinPool(parallelism, threads, null, true, 0, maxThreads, 1, pool -> true, idle, unit);
         }
     }
 }
