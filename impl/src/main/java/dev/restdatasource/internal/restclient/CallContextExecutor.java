@@ -7,6 +7,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -51,7 +52,7 @@ final class CallContextExecutor extends AbstractExecutorService {
         }
         CallContext context = CallContext.current();
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        delegate.execute(() -> {
+        Once once = new Once(() -> {
             Thread thread = Thread.currentThread();
             ClassLoader previousLoader = thread.getContextClassLoader();
             thread.setContextClassLoader(loader);
@@ -61,6 +62,31 @@ final class CallContextExecutor extends AbstractExecutorService {
                 thread.setContextClassLoader(previousLoader);
             }
         });
+        if (context != null) {
+            context.submitted(once);
+        }
+        delegate.execute(once);
+    }
+
+    /**
+     * A task that runs at most once: on the pool, or earlier on a thread that waits for its result (see
+     * {@link CallerRunsFuture}), whichever takes it first. Thread-safe.
+     */
+    static final class Once implements Runnable {
+        private final AtomicBoolean taken = new AtomicBoolean();
+        private final Runnable task;
+
+        Once(Runnable task) {
+            this.task = task;
+        }
+
+        /** Runs the task here unless a thread took it already. */
+        @Override
+        public void run() {
+            if (taken.compareAndSet(false, true)) {
+                task.run();
+            }
+        }
     }
 
     @Override
