@@ -19,6 +19,9 @@ final class CallContext {
     private final RestClientDataSource source;
     private final DataSourceContext captured;
     private volatile DataSourceException lastError;
+    /** The one task the Rest Client runtime handed to {@link CallContextExecutor} for this call, or null. */
+    private volatile CallContextExecutor.Once task;
+    private volatile boolean severalTasks;
 
     CallContext(RestClientDataSource source) {
         this(source, null);
@@ -65,6 +68,23 @@ final class CallContext {
 
     void lastError(DataSourceException error) {
         this.lastError = error;
+    }
+
+    /** Records a task the runtime handed to the executor while this context was current. */
+    void submitted(CallContextExecutor.Once submitted) {
+        if (task == null && !severalTasks) {
+            task = submitted;
+        } else {
+            severalTasks = true;
+        }
+    }
+
+    /**
+     * Returns the task that carries out this call when the runtime handed exactly one to the executor, else null
+     * (then nothing but the pool runs it).
+     */
+    CallContextExecutor.Once task() {
+        return severalTasks ? null : task;
     }
 
     /** Ends a {@link #enter}; never throws. */

@@ -1,6 +1,5 @@
 package dev.restdatasource.internal.restclient;
 
-import dev.restdatasource.DataSourceContext;
 import dev.restdatasource.DataSourceException;
 import dev.restdatasource.internal.bridge.Failures;
 import dev.restdatasource.internal.graphql.GraphQLErrorMapper;
@@ -10,6 +9,7 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -19,7 +19,9 @@ import java.util.concurrent.CompletionStage;
  * {@code ProcessingException}, or a {@code CompletionException} in a failed {@code CompletionStage}), mapped for
  * GraphQL clients by {@link GraphQLErrorMapper#mapFailures}, as the failures of {@code RESTDataSource} beans are: the
  * application's generated class for its code, with a message free of upstream URLs and bodies. For a method returning {@code CompletionStage} it copies the incoming request's
- * context first, as the client runs request filters on another thread, outside the request scope. Thread-safe.
+ * context first, as the client runs request filters on another thread, outside the request scope; the stage it returns
+ * then is a {@link CallerRunsFuture}, so a thread that waits for it runs the call itself if no pool thread has yet.
+ * Thread-safe.
  */
 final class ClientInvocationHandler implements InvocationHandler {
     private final Object client;
@@ -58,15 +60,21 @@ final class ClientInvocationHandler implements InvocationHandler {
             }
             return null;
         }
-        DataSourceContext captured = CompletionStage.class.isAssignableFrom(method.getReturnType())
-                ? locator.contextSnapshot() : null;
-        return locator.errors().mapFailures(method, ClientInvocationHandler::unwrap, () -> {
-            try (CallContext.Scope ignored = CallContext.enter(new CallContext(locator.current(), captured))) {
+        boolean async = CompletionStage.class.isAssignableFrom(method.getReturnType());
+        CallContext context = locator.callContext(async);
+        Object result = locator.errors().mapFailures(method, ClientInvocationHandler::unwrap, () -> {
+            try (CallContext.Scope ignored = CallContext.enter(context)) {
                 return method.invoke(client, args);
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             }
         });
+        CallContextExecutor.Once task = async ? context.task() : null;
+        if (task != null && result instanceof CompletableFuture<?> stage
+                && method.getReturnType().isAssignableFrom(CallerRunsFuture.class)) {
+            return CallerRunsFuture.of(stage, task); // a waiter runs the call if no pool thread took it yet
+        }
+        return result;
     }
 
     /**

@@ -26,6 +26,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 final class DataSourceLocator {
     private static final System.Logger LOG = System.getLogger(DataSourceLocator.class.getName());
+    private static final Object NOT_SERVLET = new Object();
+    private static final Object PER_CALL = new Object();
 
     private final String name;
     private final Duration connectTimeout;
@@ -36,6 +38,14 @@ final class DataSourceLocator {
     private final BeanManager beanManager;
     private volatile DataSourceConfig config;
     private volatile GraphQLErrorMapper errors;
+    /** The client proxy of the request-scoped {@link RequestDataSources}, resolved on first use. */
+    private volatile RequestDataSources requestSources;
+    /**
+     * The application's {@link DataSourceContext} bean when it is a normal-scoped {@link ServletDataSourceContext}
+     * (its client proxy, the same object for every request), {@link #NOT_SERVLET} when it is another one or none,
+     * {@link #PER_CALL} when it is not normal-scoped, null until resolved.
+     */
+    private volatile Object servletContext;
 
     /**
      * @param connectTimeout  the client's {@code mp-rest/connectTimeout}, or null
@@ -82,10 +92,29 @@ final class DataSourceLocator {
 
     /** Returns the data source to use for a call starting on this thread. */
     RestClientDataSource current() {
+        return requestScopeActive() ? inRequestScope() : newSource();
+    }
+
+    /**
+     * Returns the context of a call starting on this thread: its data source and, for an asynchronous call (one that
+     * continues on another thread), a copy of the incoming request's context: the application's
+     * {@link DataSourceContext} bean's {@link ServletDataSourceContext#snapshot()}, none when no request scope is
+     * active or the application replaced the context bean. The request scope is looked at once for both.
+     */
+    CallContext callContext(boolean async) {
         if (!requestScopeActive()) {
-            return newSource();
+            return new CallContext(newSource(), null);
         }
-        return beanManager.createInstance().select(RequestDataSources.class).get().get(this, locator -> newSource());
+        return new CallContext(inRequestScope(), async ? snapshotInScope() : null);
+    }
+
+    private RestClientDataSource inRequestScope() {
+        RequestDataSources sources = requestSources;
+        if (sources == null) {
+            sources = beanManager.createInstance().select(RequestDataSources.class).get(); // a client proxy
+            requestSources = sources;
+        }
+        return sources.get(this, locator -> newSource());
     }
 
     private RestClientDataSource newSource() {
@@ -100,20 +129,39 @@ final class DataSourceLocator {
         }
     }
 
-    /**
-     * Returns a copy of the incoming request's context for a call that continues on another thread (the
-     * application's {@link DataSourceContext} bean when it is the {@link ServletDataSourceContext}), or null when
-     * no request scope is active or the application replaced the context bean.
-     */
-    DataSourceContext contextSnapshot() {
-        if (!requestScopeActive()) {
-            return null;
+    private DataSourceContext snapshotInScope() {
+        Object cached = servletContext;
+        if (cached == null) {
+            cached = resolveServletContext();
         }
-        Instance<DataSourceContext> found = beanManager.createInstance().select(DataSourceContext.class);
-        if (found.isResolvable() && found.get() instanceof ServletDataSourceContext servlet) {
+        if (cached instanceof ServletDataSourceContext servlet) {
             return servlet.snapshot();
         }
-        return null;
+        if (cached != PER_CALL) {
+            return null;
+        }
+        // a bean of a pseudo-scope: looked up for each call, as its instances may differ
+        Instance<DataSourceContext> found = beanManager.createInstance().select(DataSourceContext.class);
+        return found.isResolvable() && found.get() instanceof ServletDataSourceContext servlet ? servlet.snapshot() : null;
+    }
+
+    /**
+     * Resolves the context bean once: its client proxy when it is normal-scoped (the library's own bean is
+     * application-scoped), {@link #NOT_SERVLET} when it is not a {@link ServletDataSourceContext} or not resolvable,
+     * else {@link #PER_CALL}.
+     */
+    private Object resolveServletContext() {
+        Instance<DataSourceContext> found = beanManager.createInstance().select(DataSourceContext.class);
+        Object resolved;
+        if (!found.isResolvable()) {
+            resolved = NOT_SERVLET;
+        } else if (!beanManager.isNormalScope(found.getHandle().getBean().getScope())) {
+            resolved = PER_CALL;
+        } else {
+            resolved = found.get() instanceof ServletDataSourceContext servlet ? servlet : NOT_SERVLET;
+        }
+        servletContext = resolved;
+        return resolved;
     }
 
     /** Returns the mapper for GraphQL clients, following {@value DataSourceSettings#EXPOSE_UPSTREAM_DETAILS}. */

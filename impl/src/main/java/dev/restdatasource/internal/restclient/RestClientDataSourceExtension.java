@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -120,15 +121,23 @@ public class RestClientDataSourceExtension implements Extension {
     /**
      * Has each request's {@link RequestDataSources} created when the request scope starts, not on first use: a resolver
      * run in a context-propagating task (SmallRye's batch and async data fetchers on Open Liberty) may not create a
-     * request-scoped bean (Liberty: CWWKC1158E "You must access the CDI beans before context is captured").
+     * request-scoped bean (Liberty: CWWKC1158E "You must access the CDI beans before context is captured"). The bean's
+     * client proxy is looked up once, not at every request.
      */
     private static void createSourcesWithEachRequest(AfterBeanDiscovery event, BeanManager beanManager) {
+        AtomicReference<RequestDataSources> proxy = new AtomicReference<>(); // the same client proxy for every request
         event.addObserverMethod()
                 .beanClass(RequestDataSources.class)
                 .observedType(Object.class)
                 .qualifiers(Initialized.Literal.REQUEST)
-                .notifyWith(started -> beanManager.createInstance().select(RequestDataSources.class).get()
-                        .toString()); // the client proxy creates the request's instance on its first call
+                .notifyWith(started -> {
+                    RequestDataSources sources = proxy.get();
+                    if (sources == null) {
+                        sources = beanManager.createInstance().select(RequestDataSources.class).get();
+                        proxy.set(sources);
+                    }
+                    sources.toString(); // the client proxy creates the request's instance on its first call
+                });
     }
 
     /**

@@ -14,7 +14,8 @@
  * <li>{@code ClientInvocationHandler} is the injected instance: it picks the request's data source
  *     ({@code DataSourceLocator}, one {@code RestClientDataSource} per request scope kept in
  *     {@link dev.restdatasource.internal.restclient.RequestDataSources}) into a {@code CallContext}, and maps failures
- *     for GraphQL clients.</li>
+ *     for GraphQL clients; an asynchronous call's stage is a {@code CallerRunsFuture}, whose waiter runs the call
+ *     if the library's pool ({@code CallContextExecutor}) has not yet.</li>
  * </ul>
  *
  * <p>Internal: no code outside restdatasource-impl imports this package. Its public classes are public only because

@@ -41,6 +41,7 @@ class RestClientDataSourceTest {
     void start() throws IOException {
         upstream.on("/movies/1", r -> Reply.json("{\"id\":\"1\",\"title\":\"Alien\"}").header("Cache-Control", "max-age=60"))
                 .on("/movies/slow", r -> Reply.json("{\"id\":\"slow\",\"title\":\"Solaris\"}").delay(300))
+                .on("/movies/slow-joined", r -> Reply.json("{\"id\":\"slow\",\"title\":\"Solaris\"}").delay(300))
                 .on("/movies/2", r -> r.method().equals("POST") ? Reply.status(204)
                         : Reply.json("{\"id\":\"2\",\"title\":\"Heat\"}").header("Cache-Control", "max-age=60"))
                 .on("/movies/3", r -> Reply.json("{\"id\":\"3\",\"title\":\"Up\"}").header("Cache-Control", "max-age=60"))
@@ -90,6 +91,22 @@ class RestClientDataSourceTest {
         // Not cacheable: another request goes upstream again.
         deployment.inRequest(() -> api.movies.movie("slow"));
         assertEquals(2, upstream.count("/movies/slow"));
+    }
+
+    @Test
+    void asyncCallsJoinedOneByOneRunOnTheWaitingThreadOrThePoolAndStillShareAnIdenticalGet() {
+        Movie[] movies = deployment.inRequest(() -> {
+            CompletionStage<Movie> a = api.movies.movieAsync("slow-joined");
+            CompletionStage<Movie> b = api.movies.movieAsync("slow-joined");
+            assertInstanceOf(CallerRunsFuture.class, a);
+            // join() may run the call here (if no pool thread took it yet): b is taken by the pool meanwhile
+            return new Movie[] {a.toCompletableFuture().join(), b.toCompletableFuture().join()};
+        });
+        assertEquals("Solaris", movies[0].title);
+        assertEquals("Solaris", movies[1].title);
+        assertEquals(1, upstream.count("/movies/slow-joined"));
+        deployment.inRequest(() -> api.movies.movie("slow-joined"));
+        assertEquals(2, upstream.count("/movies/slow-joined"));
     }
 
     @Test
