@@ -196,9 +196,13 @@ public final class HttpCache {
             stage = CompletableFuture.failedFuture(e);
         }
         stage.whenComplete((response, error) -> {
-            revalidating.remove(found.key().value());
             if (error != null) {
+                revalidating.remove(found.key().value());
                 LOG.log(Level.DEBUG, () -> "Background revalidation of " + x.url() + " failed", error);
+            } else {
+                // Only once the refreshed entry is in the store: a read before that still finds the stale one, and
+                // must not start a second revalidation (a store may write on another thread).
+                response.cacheWrite().whenComplete((written, ignored) -> revalidating.remove(found.key().value()));
             }
         });
     }
