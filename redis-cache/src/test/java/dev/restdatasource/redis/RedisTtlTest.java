@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
  * the test: PTTL in milliseconds, the key under its prefix, the value's bytes as given.
  */
 class RedisTtlTest {
+    /** Command and connect timeouts: these tests are not about timeouts, and a busy machine must not fail them. */
+    private static final Duration GENEROUS = Duration.ofSeconds(10);
     private static final String PREFIX = "ttl-test:";
     private static RedisTestServer server;
     private static RedisKeyValueCache store;
@@ -30,7 +32,8 @@ class RedisTtlTest {
     @BeforeAll
     static void start() {
         server = RedisTestServer.started(LoopbackPorts.free(1, 50_000, 55_000, 0).get(0));
-        store = RedisCaches.connect(RedisSettings.of(server.uri()).withKeyPrefix(PREFIX));
+        store = RedisCaches.connect(RedisSettings.of(server.uri()).withKeyPrefix(PREFIX).withLimits(GENEROUS, GENEROUS,
+                RedisSettings.DEFAULT_REQUEST_QUEUE_SIZE));
         client = RedisClient.create();
         raw = client.connect(RedisCaches.CODEC, io.lettuce.core.RedisURI.create(server.uri()));
     }
