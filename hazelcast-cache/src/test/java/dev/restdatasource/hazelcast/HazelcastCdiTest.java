@@ -15,6 +15,9 @@ import jakarta.enterprise.inject.spi.Extension;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 
 /** The CDI wiring of restdatasource-hazelcast (modes {@code embedded} and {@code client}) under Weld SE and SmallRye Config. */
@@ -67,12 +70,28 @@ class HazelcastCdiTest extends KeyValueCacheCdiContract {
                 PREFIX + "addresses", members.addresses().get(0));
     }
 
-    /** Connected: the client knows the member and the member counts it; closed: neither any more. */
+    /**
+     * Connected: the client knows the member, the member counts it, and a call through the store answers (the client
+     * starts asynchronously: it may list the member a moment before its calls stop failing as offline, and a failed
+     * call would open the engine's circuit breaker); closed: none of these any more.
+     */
     @Override
     protected boolean clientRunning(KeyValueCache store) {
         boolean clientUp = HazelcastClient.getAllHazelcastClients().stream()
                 .anyMatch(c -> !c.getCluster().getMembers().isEmpty());
-        return clientUp && !member.getClientService().getConnectedClients().isEmpty();
+        return clientUp && !member.getClientService().getConnectedClients().isEmpty() && answers(store);
+    }
+
+    private static boolean answers(KeyValueCache store) {
+        try {
+            store.get("connected-probe").toCompletableFuture().get(10, TimeUnit.SECONDS);
+            return true;
+        } catch (ExecutionException | TimeoutException notYet) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     @AfterEach

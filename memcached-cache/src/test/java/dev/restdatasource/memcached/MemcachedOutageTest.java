@@ -39,7 +39,7 @@ class MemcachedOutageTest {
 
     private static MemcachedSettings settings(MemcachedTestServer... servers) {
         return MemcachedSettings.of(java.util.Arrays.stream(servers).map(MemcachedTestServer::address).toList())
-                .withHealInterval(Duration.ofMillis(200)).withOpTimeout(Duration.ofMillis(300));
+                .withHealInterval(Duration.ofMillis(200)).withOpTimeout(Duration.ofSeconds(1));
     }
 
     @Test
@@ -121,11 +121,14 @@ class MemcachedOutageTest {
         }
     }
 
-    /** The call fails within about the operation timeout (300 ms; 2 s allowed). */
+    /**
+     * The call fails within about the operation timeout (1 s; 5 s allowed, so a busy machine is not a failure, while a
+     * call queued for a dead server until the 5 s wait gives up still is).
+     */
     private static void assertFails(CompletionStage<?> stage, String what) {
         long start = System.nanoTime();
         assertFalse(succeeds(stage), what);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        assertTrue(took.compareTo(Duration.ofSeconds(2)) < 0, what + ": failed only after " + took);
+        assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, what + ": failed only after " + took);
     }
 }

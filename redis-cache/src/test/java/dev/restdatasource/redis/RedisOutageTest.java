@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * itself. Every wait is a bounded poll.
  */
 class RedisOutageTest {
-    private static final Duration PATIENCE = Duration.ofSeconds(20);
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final byte[] VALUE = "v".getBytes(StandardCharsets.UTF_8);
 
     private final RedisTestServer server = new RedisTestServer(LoopbackPorts.free(1, 45_000, 50_000, 0).get(0),
@@ -61,9 +61,11 @@ class RedisOutageTest {
     @Test
     void aHungServerHoldsAtMostTheQueueBoundAndEachCallAtMostTheCommandTimeout() throws Exception {
         server.start();
-        store = RedisCaches.connect(RedisSettings.of(server.uri()).withLimits(Duration.ofMillis(500),
-                Duration.ofMillis(500), 100));
-        store.set("k", VALUE, null).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        // A 3 s command timeout: all 150 calls are queued long before the first one times out, even on a busy
+        // machine (with a shorter one, early timeouts would free queue places and blur the bound).
+        store = RedisCaches.connect(RedisSettings.of(server.uri()).withLimits(Duration.ofSeconds(3),
+                Duration.ofSeconds(3), 100));
+        store.set("k", VALUE, null).toCompletableFuture().get(10, TimeUnit.SECONDS);
 
         server.pause();
         List<CompletableFuture<byte[]>> calls = new ArrayList<>();

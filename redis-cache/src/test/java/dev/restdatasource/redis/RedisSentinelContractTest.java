@@ -3,6 +3,7 @@ package dev.restdatasource.redis;
 import dev.restdatasource.cache.KeyValueCache;
 import dev.restdatasource.cache.testkit.KeyValueCacheContract;
 import dev.restdatasource.cache.testkit.LoopbackPorts;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
  * master's address and connects there.
  */
 class RedisSentinelContractTest extends KeyValueCacheContract {
+    /** Command and connect timeouts: these tests are not about timeouts, and a busy machine must not fail them. */
+    private static final Duration GENEROUS = Duration.ofSeconds(10);
     private static RedisTestServer master;
     private static RedisTestServer sentinel;
     private static RedisKeyValueCache store;
@@ -22,7 +25,8 @@ class RedisSentinelContractTest extends KeyValueCacheContract {
         List<Integer> ports = LoopbackPorts.free(2, 30_000, 35_000, 0);
         master = RedisTestServer.started(ports.get(0));
         sentinel = RedisTestServer.startedSentinel(ports.get(1), "restdatasource", ports.get(0));
-        store = RedisCaches.connect(RedisSettings.of("redis-sentinel://127.0.0.1:" + ports.get(1) + "#restdatasource"));
+        store = RedisCaches.connect(RedisSettings.of("redis-sentinel://127.0.0.1:" + ports.get(1) + "#restdatasource")
+                .withLimits(GENEROUS, GENEROUS, RedisSettings.DEFAULT_REQUEST_QUEUE_SIZE));
     }
 
     @AfterAll

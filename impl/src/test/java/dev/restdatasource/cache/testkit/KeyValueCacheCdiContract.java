@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.jboss.weld.proxy.WeldClientProxy;
@@ -44,7 +45,8 @@ import org.junit.jupiter.api.TestFactory;
  * <p>Each test boots its own container and stops it, and the upstream, before it ends. Waits are bounded.
  */
 public abstract class KeyValueCacheCdiContract {
-    private static final Duration PORT_WAIT = Duration.ofSeconds(15);
+    /** How long a poll or a wait for a store write may take before the test fails: a hang guard, not a timing. */
+    private static final Duration PATIENCE = StoreOutage.PATIENCE;
 
     /** The backend's key prefix, e.g. {@code restdatasource.infinispan.}. */
     protected abstract String prefix();
@@ -230,6 +232,8 @@ public abstract class KeyValueCacheCdiContract {
         CdiMoviesAPI movies = container.bean(CdiMoviesAPI.class);
         DataSourceResponse first = container.inRequest(() -> movies.movie(id));
         assertFalse(first.fromCache(), "the first request goes upstream");
+        // the write to the store runs after the first answer: wait for it (bounded), not for a wall-clock window
+        first.cacheWrite().toCompletableFuture().get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
         DataSourceResponse second = container.inRequest(() -> movies.movie(id));
         assertTrue(second.fromCache(), "a second request is served from the backend's cache");
         assertEquals(CountingUpstream.body(id), second.bodyAsString());
@@ -250,10 +254,10 @@ public abstract class KeyValueCacheCdiContract {
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + PORT_WAIT.toNanos();
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() - deadline > 0) {
-                fail(what + ": not so after " + PORT_WAIT);
+                fail(what + ": not so after " + PATIENCE);
             }
             Thread.sleep(100);
         }

@@ -15,14 +15,14 @@ import java.util.function.BooleanSupplier;
 /**
  * The outage scenario every networked store must survive, through the engine: a data source on a
  * {@link CountingUpstream} is served from the store; while the store's servers are down, 10 calls all answer 200 from
- * the upstream, each within 2 s (the cache timeout is {@link #CACHE_TIMEOUT}); once a server is back, the cache is
+ * the upstream, each within 5 s (the cache timeout is {@link #CACHE_TIMEOUT}); once a server is back, the cache is
  * used again without rebuilding the store (bounded poll). Stateless.
  */
 public final class StoreOutage {
     /** The cache timeout of the data sources in the scenario. */
     public static final Duration CACHE_TIMEOUT = Duration.ofMillis(200);
     /** How long a poll waits for a condition that should become true. */
-    public static final Duration PATIENCE = Duration.ofSeconds(20);
+    public static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private StoreOutage() {
     }
@@ -50,7 +50,8 @@ public final class StoreOutage {
                 Duration took = Duration.ofNanos(System.nanoTime() - start);
                 assertEquals(200, r.status());
                 assertFalse(r.fromCache(), "no cache server: answered by the upstream");
-                assertTrue(took.compareTo(Duration.ofSeconds(2)) < 0,
+                // 5 s: 25 times the cache timeout, far below the clients' own (Hazelcast 120 s, Hot Rod 60 s)
+                assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0,
                         "a dead cache costs at most about the cache timeout, took " + took);
             }
             assertEquals(before + 10, upstream.requests(), "every call during the outage went upstream");

@@ -101,7 +101,7 @@ class DurationBoundariesTest {
 
     /** Waits (generously) for the background store write of a miss. */
     private void awaitStored() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (storeTtls.isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }

@@ -36,7 +36,7 @@ class ErrorMappingTest {
 
     private final Upstream upstream = new Upstream();
     private final DataSourceConfig config = DataSourceConfig.builder().cache(InMemoryKeyValueCache.create())
-            .requestTimeout(Duration.ofMillis(500)).build();
+            .requestTimeout(Duration.ofMillis(1_500)).build(); // healthy loopback calls answer well within it, even on a busy machine
     private final TestSource source = new TestSource(config, upstream.url());
 
     @AfterEach
@@ -107,8 +107,8 @@ class ErrorMappingTest {
 
     @Test
     void aPerCallTimeoutWinsOverTheDefault() {
-        upstream.on("/slow", r -> Reply.json("{\"id\":\"1\"}").delay(700));
-        assertEquals("1", source.doGet("slow").timeout(Duration.ofSeconds(5)).as(Movie.class).id);
+        upstream.on("/slow", r -> Reply.json("{\"id\":\"1\"}").delay(2_000));
+        assertEquals("1", source.doGet("slow").timeout(Duration.ofSeconds(30)).as(Movie.class).id);
     }
 
     @Test
