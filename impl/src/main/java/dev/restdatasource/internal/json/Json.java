@@ -75,6 +75,14 @@ public final class Json {
     }
 
     /**
+     * Returns whether {@code json} nests arrays and objects more than {@link #MAX_DEPTH} deep, by the pre-scan
+     * {@link #fromJson(byte[], Type)} runs: for bodies another parser (a Rest Client runtime's) will read.
+     */
+    public static boolean nestsTooDeep(byte[] json) {
+        return NestingDepth.exceeds(json, MAX_DEPTH);
+    }
+
+    /**
      * Parses the JSON in {@code json} into {@code type}, as {@link #fromJson(InputStream, Type)} does; only reads the
      * array.
      */

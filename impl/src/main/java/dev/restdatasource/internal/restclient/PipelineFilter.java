@@ -1,7 +1,13 @@
 package dev.restdatasource.internal.restclient;
 
+import dev.restdatasource.DataSourceException;
 import dev.restdatasource.DataSourceResponse;
+import dev.restdatasource.ErrorCode;
 import dev.restdatasource.internal.bridge.Failures;
+import dev.restdatasource.internal.bridge.ResponseMarks;
+import dev.restdatasource.internal.bridge.Urls;
+import dev.restdatasource.internal.http.MediaTypes;
+import dev.restdatasource.internal.json.Json;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.core.Context;
@@ -60,7 +66,22 @@ final class PipelineFilter implements ClientRequestFilter {
         if (context != null) {
             context.lastError(outcome.error());
         }
+        checkNesting(request, outcome.response());
         request.abortWith(toResponse(outcome.response()));
+    }
+
+    /**
+     * The client runtime's own JSON-B reads the body next, which the pipeline cannot bound: a JSON success body that
+     * nests deeper than {@link Json#MAX_DEPTH} fails here, with {@code INVALID_UPSTREAM_RESPONSE}, as it would through
+     * a {@code RESTDataSource}, instead of reaching a parser that might overflow its stack.
+     */
+    private static void checkNesting(ClientRequestContext request, DataSourceResponse response) {
+        if (response.isSuccessful() && MediaTypes.isJson(response.headers().first("content-type"))
+                && Json.nestsTooDeep(ResponseMarks.get().body(response))) { // the array itself: the scan only reads it
+            throw new DataSourceException("Invalid response from " + request.getMethod() + " "
+                    + Urls.withoutUserInfo(request.getUri()) + ": JSON nested more than " + Json.MAX_DEPTH + " levels deep",
+                    ErrorCode.INVALID_UPSTREAM_RESPONSE, response.status(), response.statusText(), request.getUri(), null, null);
+        }
     }
 
     private static Response toResponse(DataSourceResponse response) {

@@ -46,6 +46,7 @@ class RestClientDataSourceTest {
                         : Reply.json("{\"id\":\"2\",\"title\":\"Heat\"}").header("Cache-Control", "max-age=60"))
                 .on("/movies/3", r -> Reply.json("{\"id\":\"3\",\"title\":\"Up\"}").header("Cache-Control", "max-age=60"))
                 .on("/movies/plain", r -> Reply.json("{\"id\":\"plain\",\"title\":\"Ran\"}"))
+                .on("/movies/deep", r -> Reply.json("[".repeat(100_000) + "]".repeat(100_000)))
                 .on("/account", r -> Reply.status(200).header("Content-Type", "text/plain").header("Cache-Control", "max-age=60")
                         .body("mine"));
         for (int code : new int[] {401, 403, 404, 500}) {
@@ -217,5 +218,16 @@ class RestClientDataSourceTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
+    }
+
+    @Test
+    void aJsonBodyNestedTooDeepFailsTheCallWithItsCodeBeforeTheClientParsesIt() {
+        DataSourceException e = assertThrows(DataSourceException.class, () -> deployment.inRequest(() -> api.movies.movie("deep")));
+        assertEquals(ErrorCode.INVALID_UPSTREAM_RESPONSE, e.code());
+        assertEquals(200, e.status());
+        assertEquals("Invalid upstream response", e.getMessage()); // as GraphQL clients see it: no URL
+        ExecutionException async = assertThrows(ExecutionException.class,
+                () -> deployment.inRequest(() -> api.movies.movieAsync("deep")).toCompletableFuture().get(60, TimeUnit.SECONDS));
+        assertEquals(ErrorCode.INVALID_UPSTREAM_RESPONSE, assertInstanceOf(DataSourceException.class, async.getCause()).code());
     }
 }
