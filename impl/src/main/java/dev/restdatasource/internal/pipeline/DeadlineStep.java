@@ -1,6 +1,7 @@
 package dev.restdatasource.internal.pipeline;
 
 import dev.restdatasource.DataSourceResponse;
+import dev.restdatasource.backend.Ttl;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -44,7 +45,7 @@ final class DeadlineStep implements Step {
             expired.set(timedOut);
             sent.cancel(true);
             result.completeExceptionally(timedOut);
-        }, nanos(timeout), TimeUnit.NANOSECONDS);
+        }, Ttl.toNanos(timeout), TimeUnit.NANOSECONDS); // a duration too long to count waits as long as a long allows
         sent.whenComplete((response, error) -> {
             timer.cancel(false);
             if (error != null) {
@@ -55,15 +56,6 @@ final class DeadlineStep implements Step {
             }
         });
         return result;
-    }
-
-    /** The timeout in nanoseconds, clamped: a duration too long for a long waits for as long as a long allows. */
-    static long nanos(Duration timeout) {
-        try {
-            return timeout.toNanos();
-        } catch (ArithmeticException e) {
-            return Long.MAX_VALUE;
-        }
     }
 
     private static ScheduledThreadPoolExecutor timers() {

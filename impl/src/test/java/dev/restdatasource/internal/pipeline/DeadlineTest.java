@@ -12,6 +12,7 @@ import dev.restdatasource.DataSourceRequest;
 import dev.restdatasource.DataSourceResponse;
 import dev.restdatasource.ErrorCode;
 import dev.restdatasource.Headers;
+import dev.restdatasource.backend.Ttl;
 import dev.restdatasource.internal.support.HostileUpstream;
 import dev.restdatasource.internal.support.TestSource;
 import dev.restdatasource.spi.TransportRequest;
@@ -122,8 +123,8 @@ class DeadlineTest {
 
     @Test
     void aTimeoutTooLongForNanosecondsWaitsAsLongAsALongAllows() {
-        assertEquals(Long.MAX_VALUE, DeadlineStep.nanos(ChronoUnit.FOREVER.getDuration()));
-        assertEquals(1_000_000L, DeadlineStep.nanos(Duration.ofMillis(1)));
+        assertEquals(Long.MAX_VALUE, Ttl.toNanos(ChronoUnit.FOREVER.getDuration()));
+        assertEquals(1_000_000L, Ttl.toNanos(Duration.ofMillis(1)));
     }
 
     @Test
