@@ -2,6 +2,7 @@ package dev.restdatasource.internal.http;
 
 import dev.restdatasource.DataSourceResponse;
 import dev.restdatasource.Headers;
+import dev.restdatasource.internal.concurrent.DaemonThreads;
 import dev.restdatasource.spi.Transport;
 import dev.restdatasource.spi.TransportRequest;
 import java.io.IOException;
@@ -58,11 +59,7 @@ public final class JdkHttpTransport implements Transport {
     private JdkHttpTransport(HttpClient client, int maxInFlight) {
         this.client = Objects.requireNonNull(client, "client");
         this.inFlight = new InFlightLimit(maxInFlight);
-        this.blockingPool = ASYNC_POOL_STARTS_THREADS ? Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "restdatasource-http");
-            thread.setDaemon(true);
-            return thread;
-        }) : null;
+        this.blockingPool = ASYNC_POOL_STARTS_THREADS ? Executors.newCachedThreadPool(DaemonThreads.named("restdatasource-http")) : null;
     }
 
     /** Creates a transport with its own client: HTTP/1.1, no redirects, the given connect timeout. */

@@ -2,6 +2,7 @@ package dev.restdatasource.internal.pipeline;
 
 import dev.restdatasource.DataSourceResponse;
 import dev.restdatasource.backend.Ttl;
+import dev.restdatasource.internal.concurrent.DaemonThreads;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -59,11 +60,7 @@ final class DeadlineStep implements Step {
     }
 
     private static ScheduledThreadPoolExecutor timers() {
-        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "restdatasource-deadline");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("restdatasource-deadline"));
         timers.setRemoveOnCancelPolicy(true); // a call that answers in time leaves no timer behind
         return timers;
     }

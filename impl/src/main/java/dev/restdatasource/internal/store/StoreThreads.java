@@ -1,10 +1,10 @@
 package dev.restdatasource.internal.store;
 
+import dev.restdatasource.internal.concurrent.DaemonThreads;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Bounded pools of daemon threads for store calls that may block, so that a request thread never waits for a store.
@@ -26,13 +26,8 @@ public final class StoreThreads {
 
     /** A new bounded pool whose threads are named {@code name-1}, {@code name-2}, and so on. */
     public static ExecutorService newPool(String name) {
-        AtomicInteger count = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, IDLE_SECONDS, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(MAX_QUEUED), task -> {
-                    Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                }, new ThreadPoolExecutor.AbortPolicy());
+                new ArrayBlockingQueue<>(MAX_QUEUED), DaemonThreads.named(name), new ThreadPoolExecutor.AbortPolicy());
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }
