@@ -14,6 +14,10 @@ import java.util.Objects;
 /**
  * The JSON-B instance of the library: created on first use from the provider the server (or the class
  * path) supplies, then shared. Jsonb instances are thread-safe.
+ *
+ * <p>The only class of the pipeline that refers to JSON-B: callers ask {@link JsonBinding#require()} (or
+ * {@link JsonBinding#present()}) before their first call here, and test a failure with {@link #isMalformed}
+ * instead of catching JSON-B's exception, so that a data source runs without JSON-B until a body is JSON.
  */
 public final class Json {
     /**
@@ -32,8 +36,7 @@ public final class Json {
             try {
                 return JsonbBuilder.create();
             } catch (RuntimeException | LinkageError e) {
-                throw new IllegalStateException("No JSON-B implementation found: Jakarta EE servers provide one; "
-                        + "elsewhere add org.eclipse:yasson to the class path", e);
+                throw new IllegalStateException(JsonBinding.MISSING, e);
             }
         }
     }
@@ -41,6 +44,14 @@ public final class Json {
     /** Returns the shared Jsonb. */
     public static Jsonb jsonb() {
         return Holder.JSONB;
+    }
+
+    /**
+     * Returns whether {@code failure}, thrown by a {@code fromJson} method, says the JSON is malformed, nested too
+     * deep or does not fit the type asked for (a {@code JsonbException}), rather than something else going wrong.
+     */
+    public static boolean isMalformed(Throwable failure) {
+        return failure instanceof JsonbException;
     }
 
     /** Serializes {@code value} to UTF-8 JSON; a value the serializer cannot write (even a cyclic one) is an IllegalArgumentException. */

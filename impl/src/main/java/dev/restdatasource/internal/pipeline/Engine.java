@@ -13,7 +13,7 @@ import dev.restdatasource.internal.dedup.Deduplicator;
 import dev.restdatasource.internal.http.MediaTypes;
 import dev.restdatasource.internal.http.UrlResolver;
 import dev.restdatasource.internal.json.Json;
-import jakarta.json.bind.JsonbException;
+import dev.restdatasource.internal.json.JsonBinding;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.net.ConnectException;
@@ -142,9 +142,13 @@ final class Engine implements DataSourceEngine {
             throw invalidBody(response, "expected JSON but the content type is "
                     + (contentType == null ? "missing" : "'" + contentType + "'"), null);
         }
+        JsonBinding.require(); // without JSON-B a JSON body cannot be read: say which dependency is missing
         try {
             return Json.fromJson(ResponseMarks.get().body(response), type); // the body array itself: parsing only reads it
-        } catch (JsonbException | ClassCastException e) {
+        } catch (RuntimeException e) { // not a catch of JsonbException: this class must load without JSON-B
+            if (!(e instanceof ClassCastException) && !Json.isMalformed(e)) {
+                throw e;
+            }
             throw invalidBody(response, "the JSON body (content type '" + contentType + "') cannot be read as "
                     + type.getTypeName() + ": " + e.getMessage(), e);
         }
@@ -160,12 +164,16 @@ final class Engine implements DataSourceEngine {
         Object body = null;
         if (response.bodyLength() > 0) {
             body = response.bodyAsString();
-            if (MediaTypes.isJson(response.headers().first("content-type"))) {
+            // Without JSON-B a JSON error body stays text: the HTTP error is what matters.
+            if (MediaTypes.isJson(response.headers().first("content-type")) && JsonBinding.present()) {
                 try {
                     body = Json.fromJson(response.bodyStream(), Object.class);
-                } catch (JsonbException e) {
+                } catch (RuntimeException e) {
                     // A malformed JSON error body, or one nested deeper than Json.MAX_DEPTH, stays text: the HTTP error
                     // is what matters (Apollo throws the parse error instead).
+                    if (!Json.isMalformed(e)) {
+                        throw e;
+                    }
                 }
             }
         }

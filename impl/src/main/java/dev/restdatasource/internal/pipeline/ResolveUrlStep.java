@@ -7,6 +7,7 @@ import dev.restdatasource.internal.bridge.DataSourceHooks;
 import dev.restdatasource.internal.cache.Exchange;
 import dev.restdatasource.internal.http.UrlResolver;
 import dev.restdatasource.internal.json.Json;
+import dev.restdatasource.internal.json.JsonBinding;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -43,6 +44,7 @@ final class ResolveUrlStep implements Step {
         byte[] bytes = null;
         if (body != null) {
             if (hooks.shouldJSONSerializeBody(body)) {
+                JsonBinding.require();
                 bytes = Json.toJson(body);
                 if (request.header("content-type") == null) {
                     request.header("content-type", "application/json");
