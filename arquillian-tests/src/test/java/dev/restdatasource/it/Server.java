@@ -67,10 +67,17 @@ final class Server {
         return new Counts(json.getInt("requests"), json.getInt("notModified"));
     }
 
-    /** GETs {@code /<context>/upstream/<path>} and returns its JSON object; fails unless the answer is HTTP 200. */
-    static JsonObject upstream(String context, String path) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(
-                URI.create(base() + "/" + context + "/upstream/" + path)).timeout(Duration.ofSeconds(10)).GET().build());
+    /**
+     * GETs {@code /<context>/upstream/<path>} with the headers given as name, value, name, value... and returns its JSON
+     * object; fails unless the answer is HTTP 200.
+     */
+    static JsonObject upstream(String context, String path, String... headerNamesAndValues) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + "/" + context + "/upstream/" + path))
+                .timeout(Duration.ofSeconds(90)).GET();
+        for (int i = 0; i + 1 < headerNamesAndValues.length; i += 2) {
+            request.header(headerNamesAndValues[i], headerNamesAndValues[i + 1]);
+        }
+        HttpResponse<String> response = send(request.build());
         if (response.statusCode() != 200) {
             throw new AssertionError(path + " answered HTTP " + response.statusCode() + ": " + response.body());
         }
