@@ -51,8 +51,20 @@ final class CallContextExecutor extends AbstractExecutorService {
             throw new RejectedExecutionException("shut down");
         }
         CallContext context = CallContext.current();
+        Once once = contextual(context, task);
+        if (context != null) {
+            context.submitted(once);
+        }
+        delegate.execute(once);
+    }
+
+    /**
+     * Returns a task that runs {@code task} once, with {@code context} (when not null) and the calling thread's
+     * context class loader.
+     */
+    static Once contextual(CallContext context, Runnable task) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        Once once = new Once(() -> {
+        return new Once(() -> {
             Thread thread = Thread.currentThread();
             ClassLoader previousLoader = thread.getContextClassLoader();
             thread.setContextClassLoader(loader);
@@ -62,10 +74,11 @@ final class CallContextExecutor extends AbstractExecutorService {
                 thread.setContextClassLoader(previousLoader);
             }
         });
-        if (context != null) {
-            context.submitted(once);
-        }
-        delegate.execute(once);
+    }
+
+    /** Runs {@code task} on the library's shared pool (see {@link Pool}). */
+    static void submit(Once task) {
+        Pool.EXECUTOR.execute(task);
     }
 
     /**
