@@ -21,8 +21,8 @@ final class RestClientFactory {
 
     /**
      * Builds the {@code @DataSource} instance of {@code settings.type()}: over its Rest Client and, when the
-     * interface has a {@link SynchronousTwin}, over a Rest Client of the twin built the same way (without one when
-     * the runtime refuses to build it: the asynchronous methods then keep the runtime's path).
+     * interface has a {@link SynchronousTwin}, over a Rest Client of the twin built the same way (without one, logged
+     * at INFO, when the runtime refuses to build it: the asynchronous methods then keep the runtime's path).
      */
     static Object create(RestClientSettings settings, DataSourceLocator locator) {
         List<Class<?>> providers = new ArrayList<>();
@@ -36,8 +36,8 @@ final class RestClientFactory {
             try {
                 twinClient = builder(settings, providers, locator).build(twin.type());
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.DEBUG, () -> "The Rest Client runtime did not build the synchronous twin of "
-                        + settings.type().getName() + ": its asynchronous methods keep the runtime's path", e);
+                LOG.log(System.Logger.Level.INFO, () -> "The Rest Client runtime did not build the synchronous twin of "
+                        + settings.type().getName() + " (" + e + "): its asynchronous methods keep the runtime's path", e);
             }
         }
         return ClientInvocationHandler.create(settings.type(), client, twin, twinClient, locator);

@@ -41,7 +41,8 @@ import org.eclipse.microprofile.rest.client.ext.AsyncInvocationInterceptorFactor
  * {@link AsyncInvocationInterceptorFactory} (it would no longer run); a {@code @ClientHeaderParam} computes its value
  * with a method of the interface ({@code "{name}"}: the twin has no such method); the interface extends an interface
  * other than {@code AutoCloseable} or {@code Closeable}, or is generic; an asynchronous method is generic or has no
- * type argument; or the twin cannot be written or defined. Twins are made once per interface. Immutable, thread-safe.
+ * type argument; or the twin cannot be written or defined (logged at INFO). Twins are made once per interface.
+ * Immutable, thread-safe.
  */
 final class SynchronousTwin {
     private static final System.Logger LOG = System.getLogger(SynchronousTwin.class.getName());
@@ -127,8 +128,8 @@ final class SynchronousTwin {
             }
             return new SynchronousTwin(twin, Map.copyOf(methods));
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            LOG.log(System.Logger.Level.DEBUG, () -> "No synchronous twin for the Rest Client " + type.getName()
-                    + ": its asynchronous methods keep the client runtime's asynchronous path", e);
+            LOG.log(System.Logger.Level.INFO, () -> "No synchronous twin for the Rest Client " + type.getName()
+                    + " (" + e + "): its asynchronous methods keep the client runtime's asynchronous path", e);
             return null;
         }
     }
