@@ -78,11 +78,14 @@ final class ClientInvocationHandler implements InvocationHandler {
             };
         }
         if (method.getDeclaringClass() == Closeable.class || method.getDeclaringClass() == AutoCloseable.class) {
-            if (twinClient instanceof AutoCloseable closeable) {
-                closeable.close();
-            }
-            if (client instanceof AutoCloseable closeable) {
-                closeable.close(); // releases the Rest Client's connections
+            try {
+                if (twinClient instanceof AutoCloseable twinCloseable) {
+                    twinCloseable.close();
+                }
+            } finally {
+                if (client instanceof AutoCloseable closeable) {
+                    closeable.close(); // releases the Rest Client's connections
+                }
             }
             return null;
         }
