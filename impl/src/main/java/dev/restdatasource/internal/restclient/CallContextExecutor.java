@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link CallContext} and the context class loader of the thread that submitted it, so the pipeline filter finds the
  * GraphQL request's data source and the incoming request's context even where the Rest Client runtime skips
  * {@code AsyncInvocationInterceptor}s (RESTEasy 6.2 on WildFly runs such calls on the given executor and then applies
- * no interceptor).
+ * no interceptor). The runtime uses it only for interfaces without a {@link SynchronousTwin}; the twin's calls are
+ * made the same way ({@link #contextual}) and run on the same pool ({@link #submit}) by the proxy itself.
  *
  * <p>The tasks run on a pool of the library's own (see {@link Pool}): a few daemon threads named
  * {@code restdatasource-rest-client-N}, plus one more for each task that waits for an upstream answer, up to
@@ -51,8 +52,20 @@ final class CallContextExecutor extends AbstractExecutorService {
             throw new RejectedExecutionException("shut down");
         }
         CallContext context = CallContext.current();
+        Once once = contextual(context, task);
+        if (context != null) {
+            context.submitted(once);
+        }
+        delegate.execute(once);
+    }
+
+    /**
+     * Returns a task that runs {@code task} once, with {@code context} (when not null) and the calling thread's
+     * context class loader.
+     */
+    static Once contextual(CallContext context, Runnable task) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        Once once = new Once(() -> {
+        return new Once(() -> {
             Thread thread = Thread.currentThread();
             ClassLoader previousLoader = thread.getContextClassLoader();
             thread.setContextClassLoader(loader);
@@ -62,10 +75,11 @@ final class CallContextExecutor extends AbstractExecutorService {
                 thread.setContextClassLoader(previousLoader);
             }
         });
-        if (context != null) {
-            context.submitted(once);
-        }
-        delegate.execute(once);
+    }
+
+    /** Runs {@code task} on the library's shared pool (see {@link Pool}). */
+    static void submit(Once task) {
+        Pool.EXECUTOR.execute(task);
     }
 
     /**

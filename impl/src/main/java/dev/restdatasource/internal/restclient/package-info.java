@@ -15,7 +15,11 @@
  *     ({@code DataSourceLocator}, one {@code RestClientDataSource} per request scope kept in
  *     {@link dev.restdatasource.internal.restclient.RequestDataSources}) into a {@code CallContext}, and maps failures
  *     for GraphQL clients; an asynchronous call's stage is a {@code CallerRunsFuture}, whose waiter runs the call
- *     if the library's pool ({@code CallContextExecutor}) has not yet.</li>
+ *     if the library's pool ({@code CallContextExecutor}) has not yet;</li>
+ * <li>{@code SynchronousTwin} generates, per interface, a twin whose methods are the asynchronous ones made
+ *     synchronous (class file written by {@code InterfaceFile}); {@code RestClientFactory} builds a Rest Client for
+ *     it too, and the proxy answers an asynchronous method by calling the twin's synchronous method on the library's
+ *     pool, so the client runtime's asynchronous machinery is not used.</li>
  * </ul>
  *
  * <p>Internal: no code outside restdatasource-impl imports this package. Its public classes are public only because
