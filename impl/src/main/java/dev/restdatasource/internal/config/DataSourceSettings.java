@@ -7,10 +7,13 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -103,6 +106,7 @@ public final class DataSourceSettings {
     private final int maxRedirects;
     private final boolean exposeUpstreamDetails;
     private final Map<String, String> urls;
+    private final Set<String> urlNames = new TreeSet<>();
     private final List<String> credentialHeaders;
     private final String credentialHashSecret;
     private final Map<String, List<String>> credentialHeadersByName = new TreeMap<>();
@@ -126,9 +130,18 @@ public final class DataSourceSettings {
      */
     public static DataSourceSettings load(Config config) {
         SettingsReader reader = new SettingsReader(config);
-        DataSourceSettings settings = new DataSourceSettings(reader);
+        DataSourceSettings settings = read(reader);
         reader.throwIfProblems();
         return settings;
+    }
+
+    /**
+     * Reads every setting through {@code reader}, recording there each wrong value and unknown key instead of
+     * throwing; a wrong value reads as its default. For a deployment check that adds its own problems to the same
+     * reader before it ends the reading.
+     */
+    public static DataSourceSettings read(SettingsReader reader) {
+        return new DataSourceSettings(reader);
     }
 
     /** Returns the settings when nothing is configured. */
@@ -200,13 +213,19 @@ public final class DataSourceSettings {
         return urls;
     }
 
+    /**
+     * Returns the names of every {@code restdatasource.<name>.url} key set, sorted, including those whose value is not
+     * a valid URL (already reported as wrong values).
+     */
+    public Set<String> urlNames() {
+        return Collections.unmodifiableSet(urlNames);
+    }
+
     /** Returns the key of the base URL of data source {@code name}: {@code restdatasource.<name>.url}. */
     public static String urlKey(String name) {
         return PREFIX + name + URL_SUFFIX;
     }
 
-
-    /** Collects the {@code <name>.url} keys and reports every other unknown key under the prefix. */
     /** A comma-separated list of header names, lower-cased; a name that is not a valid field name is a problem. */
     private static List<String> headerNames(SettingsReader r, String key) {
         List<String> names = new ArrayList<>();
@@ -223,6 +242,7 @@ public final class DataSourceSettings {
         return List.copyOf(names);
     }
 
+    /** Collects the {@code <name>.url} keys and reports every other unknown key under the prefix. */
     private Map<String, String> urlsAndUnknownKeys(SettingsReader r) {
         Map<String, String> urls = new TreeMap<>();
         for (String key : r.keysUnder(PREFIX, BACKEND_PREFIXES)) {
@@ -240,6 +260,7 @@ public final class DataSourceSettings {
                 continue;
             }
             r.trimmed(key).ifPresent(value -> {
+                urlNames.add(dataSource);
                 if (isAbsoluteHttpUrl(value)) {
                     urls.put(dataSource, value);
                 } else {
