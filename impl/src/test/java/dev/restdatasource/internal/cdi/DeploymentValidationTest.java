@@ -8,13 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restdatasource.DataSourceConfig;
 import dev.restdatasource.cache.testkit.TestContainer;
+import dev.restdatasource.internal.support.LogCapture;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -41,31 +39,12 @@ class DeploymentValidationTest {
 
     @Test
     void aDataSourceThatIsNotRequestScopedDeploysWithAWarning() {
-        Logger logger = Logger.getLogger(RestDataSourceExtension.class.getName());
-        List<String> warnings = new CopyOnWriteArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getLevel() == java.util.logging.Level.WARNING) {
-                    warnings.add(record.getMessage());
-                }
+        List<String> warnings = logged(() -> {
+            try (TestContainer container = TestContainer.boot(Map.of("restdatasource.DependentAPI.url", "http://127.0.0.1:1/"),
+                    DependentAPI.class)) {
+                assertEquals("http://127.0.0.1:1/", container.bean(DependentAPI.class).effectiveBaseURL());
             }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        logger.addHandler(handler);
-        try (TestContainer container = TestContainer.boot(Map.of("restdatasource.DependentAPI.url", "http://127.0.0.1:1/"),
-                DependentAPI.class)) {
-            assertEquals("http://127.0.0.1:1/", container.bean(DependentAPI.class).effectiveBaseURL());
-        } finally {
-            logger.removeHandler(handler);
-        }
+        }).stream().filter(r -> r.getLevel() == java.util.logging.Level.WARNING).map(LogRecord::getMessage).toList();
         assertEquals(1, warnings.size(), warnings::toString);
         assertTrue(warnings.get(0).startsWith(DependentAPI.class.getName() + " is a RESTDataSource bean with scope @Dependent;"),
                 warnings.get(0));
@@ -139,29 +118,7 @@ class DeploymentValidationTest {
 
     /** Runs {@code work} and returns what the extension logged meanwhile. */
     private static List<LogRecord> logged(Runnable work) {
-        Logger logger = Logger.getLogger(RestDataSourceExtension.class.getName());
-        List<LogRecord> records = new CopyOnWriteArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                records.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        logger.addHandler(handler);
-        try {
-            work.run();
-        } finally {
-            logger.removeHandler(handler);
-        }
-        return records;
+        return LogCapture.during(RestDataSourceExtension.class.getName(), work);
     }
 
     private static String messages(Throwable e) {
