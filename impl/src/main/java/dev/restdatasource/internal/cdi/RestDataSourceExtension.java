@@ -34,7 +34,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -144,9 +143,12 @@ public class RestDataSourceExtension implements Extension {
         event.setInjectionTarget(new Initializing<>(event.getInjectionTarget()));
     }
 
+    <T extends RESTDataSource> void collectDataSourceBean(@Observes ProcessManagedBean<T> event) {
+        dataSourceBeans.add(event.getAnnotatedBeanClass().getJavaClass());
+    }
+
     <T extends RESTDataSource> void warnUnlessRequestScoped(@Observes ProcessManagedBean<T> event) {
         Bean<?> bean = event.getBean();
-        dataSourceBeans.add(event.getAnnotatedBeanClass().getJavaClass());
         if (bean.getScope() != RequestScoped.class) {
             LOG.log(Level.WARNING, () -> bean.getBeanClass().getName() + " is a RESTDataSource bean with scope @"
                     + bean.getScope().getSimpleName() + "; make it @RequestScoped: deduplication is per instance, so it"
@@ -157,8 +159,7 @@ public class RestDataSourceExtension implements Extension {
     void validate(@Observes AfterDeploymentValidation event, BeanManager bm) {
         this.beanManager = bm;
         warmJsonb();
-        Config config = ConfigProvider.getConfig();
-        SettingsReader reader = new SettingsReader(config);
+        SettingsReader reader = new SettingsReader(ConfigProvider.getConfig());
         DataSourceSettings settings = DataSourceSettings.read(reader);
         List<BaseUrlCheck.Bean> beans = dataSourceBeans.stream().map(DataSourceClasses::of)
                 .sorted(Comparator.comparing(BaseUrlCheck.Bean::className)).toList();
@@ -183,6 +184,15 @@ public class RestDataSourceExtension implements Extension {
         }
         BaseUrlCheck.unmatchedUrls(settings.urlNames(), beans, restClients.keySet())
                 .forEach(warning -> LOG.log(Level.WARNING, warning));
+        logSummary(reader, settings, beans, restClients, store);
+    }
+
+    /** The INFO line of a valid deployment; a store bean is shown with the backend modules' keys configured. */
+    private static void logSummary(SettingsReader reader, DataSourceSettings settings, List<BaseUrlCheck.Bean> beans,
+            Map<String, String> restClients, Bean<?> store) {
+        if (!LOG.isLoggable(Level.INFO)) {
+            return;
+        }
         Map<String, String> storeSettings = new TreeMap<>();
         if (store != null) {
             for (String key : reader.keysUnder(DataSourceSettings.PREFIX, List.of())) {
@@ -191,8 +201,8 @@ public class RestDataSourceExtension implements Extension {
                 }
             }
         }
-        String storeClass = store == null ? null : store.getBeanClass().getName();
-        LOG.log(Level.INFO, () -> StartupSummary.line(settings, beans, restClients, storeClass, storeSettings));
+        LOG.log(Level.INFO, StartupSummary.line(settings, beans, restClients,
+                store == null ? null : store.getBeanClass().getName(), storeSettings));
     }
 
     /**
