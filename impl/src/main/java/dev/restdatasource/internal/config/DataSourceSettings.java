@@ -47,8 +47,9 @@ import org.eclipse.microprofile.config.Config;
  * <tr><td>{@code restdatasource.<name>.credential-headers}</td><td>none</td><td>more credential header names for the
  *     data source {@code <name>} only, added to {@value #CREDENTIAL_HEADERS}</td></tr>
  * <tr><td>{@code restdatasource.<name>.url}</td><td>none</td><td>absolute http(s) base URL of the data source
- *     {@code <name>} (a {@code RESTDataSource}'s {@code name()}, or a Rest Client's configKey); wins over the
- *     base URL set in code</td></tr>
+ *     {@code <name>} (a {@code RESTDataSource}'s {@code name()}, or a Rest Client's configKey; case-sensitive);
+ *     wins over the base URL set in code, and is required for a {@code RESTDataSource} bean that sets none in code
+ *     (a name that is no data source's is a warning, see {@link BaseUrlCheck})</td></tr>
  * </table>
  *
  * <p>Durations are written {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h} or as ISO-8601 ({@code PT30S}) and
