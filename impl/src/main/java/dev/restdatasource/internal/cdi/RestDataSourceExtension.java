@@ -1,10 +1,13 @@
 package dev.restdatasource.internal.cdi;
 
 import dev.restdatasource.RESTDataSource;
-import dev.restdatasource.backend.InvalidSettingsException;
+import dev.restdatasource.backend.SettingsReader;
 import dev.restdatasource.cache.KeyValueCache;
+import dev.restdatasource.internal.config.BaseUrlCheck;
 import dev.restdatasource.internal.config.DataSourceSettings;
+import dev.restdatasource.internal.config.StartupSummary;
 import dev.restdatasource.internal.json.Json;
+import dev.restdatasource.internal.restclient.RestClientDataSourceExtension;
 import dev.restdatasource.internal.servlet.ServletDataSourceContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.context.spi.CreationalContext;
@@ -24,8 +27,11 @@ import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import jakarta.enterprise.inject.spi.ProcessSyntheticAnnotatedType;
 import java.lang.System.Logger.Level;
 import java.lang.reflect.Modifier;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -54,6 +60,12 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *     across users and requests, a dependent one not across the beans of one request);</li>
  * <li>fails deployment, naming each key, when a {@link DataSourceSettings} value is wrong, and when several
  *     {@link KeyValueCache} beans compete;</li>
+ * <li>fails deployment when a data source bean has no base URL, neither {@code restdatasource.<name>.url} nor one
+ *     set in code, naming the bean class, its data-source name and the key to set; warns about a
+ *     {@code restdatasource.<name>.url} that names no data source, suggesting the closest name ({@link BaseUrlCheck};
+ *     what deployment knows of a bean class: {@link DataSourceClasses});</li>
+ * <li>logs one INFO line when the deployment is valid: the data sources found (these beans and the {@code @DataSource}
+ *     Rest Clients), the store in use and the effective settings, without secrets ({@link StartupSummary});</li>
  * <li>creates the library's JSON-B instance at deployment, where the thread's context class loader is the
  *     application's: the engine may parse its first body on a thread of a cache store (Hazelcast, Infinispan,
  *     an application's) whose context class loader cannot see the server's JSON-B provider.</li>
@@ -67,6 +79,7 @@ public class RestDataSourceExtension implements Extension {
             ServletDataSourceContext.RequestState.class);
 
     private final Set<Class<?>> discovered = ConcurrentHashMap.newKeySet();
+    private final Set<Class<? extends RESTDataSource>> dataSourceBeans = ConcurrentHashMap.newKeySet();
     private volatile BeanManager beanManager;
     private volatile DataSourceConfigProducer producer;
 
@@ -130,6 +143,10 @@ public class RestDataSourceExtension implements Extension {
         event.setInjectionTarget(new Initializing<>(event.getInjectionTarget()));
     }
 
+    <T extends RESTDataSource> void collectDataSourceBean(@Observes ProcessManagedBean<T> event) {
+        dataSourceBeans.add(event.getAnnotatedBeanClass().getJavaClass());
+    }
+
     <T extends RESTDataSource> void warnUnlessRequestScoped(@Observes ProcessManagedBean<T> event) {
         Bean<?> bean = event.getBean();
         if (bean.getScope() != RequestScoped.class) {
@@ -142,20 +159,61 @@ public class RestDataSourceExtension implements Extension {
     void validate(@Observes AfterDeploymentValidation event, BeanManager bm) {
         this.beanManager = bm;
         warmJsonb();
-        try {
-            DataSourceSettings.load(ConfigProvider.getConfig());
-        } catch (InvalidSettingsException e) {
-            e.problems().forEach(problem -> event.addDeploymentProblem(new IllegalArgumentException(problem)));
-        }
+        SettingsReader reader = new SettingsReader(ConfigProvider.getConfig());
+        DataSourceSettings settings = DataSourceSettings.read(reader);
+        List<BaseUrlCheck.Bean> beans = dataSourceBeans.stream().map(DataSourceClasses::of)
+                .sorted(Comparator.comparing(BaseUrlCheck.Bean::className)).toList();
+        Map<String, String> restClients = restClients(bm);
+        BaseUrlCheck.missingUrls(beans, settings.urlNames(), restClients.keySet()).forEach(reader::problem);
+        List<String> problems = reader.problems();
+        problems.forEach(problem -> event.addDeploymentProblem(new IllegalArgumentException(problem)));
         Set<Bean<?>> caches = bm.getBeans(KeyValueCache.class);
-        if (caches.size() > 1) {
+        Bean<?> store = null;
+        if (!caches.isEmpty()) {
             try {
-                bm.resolve(caches);
+                store = bm.resolve(caches);
             } catch (AmbiguousResolutionException e) {
                 event.addDeploymentProblem(new IllegalStateException("Several KeyValueCache beans compete for the data"
                         + " sources' HTTP cache: " + caches.stream().map(b -> b.getBeanClass().getName()).sorted()
                         .collect(Collectors.joining(", ")) + ". Keep one, or select one with @Alternative @Priority."));
+                return;
             }
+        }
+        if (!problems.isEmpty()) {
+            return;
+        }
+        BaseUrlCheck.unmatchedUrls(settings.urlNames(), beans, restClients.keySet())
+                .forEach(warning -> LOG.log(Level.WARNING, warning));
+        logSummary(reader, settings, beans, restClients, store);
+    }
+
+    /** The INFO line of a valid deployment; a store bean is shown with the backend modules' keys configured. */
+    private static void logSummary(SettingsReader reader, DataSourceSettings settings, List<BaseUrlCheck.Bean> beans,
+            Map<String, String> restClients, Bean<?> store) {
+        if (!LOG.isLoggable(Level.INFO)) {
+            return;
+        }
+        Map<String, String> storeSettings = new TreeMap<>();
+        if (store != null) {
+            for (String key : reader.keysUnder(DataSourceSettings.PREFIX, List.of())) {
+                if (DataSourceSettings.BACKEND_PREFIXES.stream().anyMatch(key::startsWith)) {
+                    reader.string(key).ifPresent(value -> storeSettings.put(key, value));
+                }
+            }
+        }
+        LOG.log(Level.INFO, StartupSummary.line(settings, beans, restClients,
+                store == null ? null : store.getBeanClass().getName(), storeSettings));
+    }
+
+    /**
+     * The {@code @DataSource} Rest Clients, by data-source name; none when the Rest Client bridge is not deployed
+     * (no MicroProfile Rest Client, or a container started without its extension).
+     */
+    private static Map<String, String> restClients(BeanManager bm) {
+        try {
+            return bm.getExtension(RestClientDataSourceExtension.class).dataSourceNames();
+        } catch (IllegalArgumentException | LinkageError notDeployed) {
+            return Map.of();
         }
     }
 

@@ -7,10 +7,13 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -44,8 +47,9 @@ import org.eclipse.microprofile.config.Config;
  * <tr><td>{@code restdatasource.<name>.credential-headers}</td><td>none</td><td>more credential header names for the
  *     data source {@code <name>} only, added to {@value #CREDENTIAL_HEADERS}</td></tr>
  * <tr><td>{@code restdatasource.<name>.url}</td><td>none</td><td>absolute http(s) base URL of the data source
- *     {@code <name>} (a {@code RESTDataSource}'s {@code name()}, or a Rest Client's configKey); wins over the
- *     base URL set in code</td></tr>
+ *     {@code <name>} (a {@code RESTDataSource}'s {@code name()}, or a Rest Client's configKey; case-sensitive);
+ *     wins over the base URL set in code, and is required for a {@code RESTDataSource} bean that sets none in code
+ *     (a name that is no data source's is a warning, see {@link BaseUrlCheck})</td></tr>
  * </table>
  *
  * <p>Durations are written {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h} or as ISO-8601 ({@code PT30S}) and
@@ -103,6 +107,7 @@ public final class DataSourceSettings {
     private final int maxRedirects;
     private final boolean exposeUpstreamDetails;
     private final Map<String, String> urls;
+    private final Set<String> urlNames = new TreeSet<>();
     private final List<String> credentialHeaders;
     private final String credentialHashSecret;
     private final Map<String, List<String>> credentialHeadersByName = new TreeMap<>();
@@ -126,9 +131,18 @@ public final class DataSourceSettings {
      */
     public static DataSourceSettings load(Config config) {
         SettingsReader reader = new SettingsReader(config);
-        DataSourceSettings settings = new DataSourceSettings(reader);
+        DataSourceSettings settings = read(reader);
         reader.throwIfProblems();
         return settings;
+    }
+
+    /**
+     * Reads every setting through {@code reader}, recording there each wrong value and unknown key instead of
+     * throwing; a wrong value reads as its default. For a deployment check that adds its own problems to the same
+     * reader before it ends the reading.
+     */
+    public static DataSourceSettings read(SettingsReader reader) {
+        return new DataSourceSettings(reader);
     }
 
     /** Returns the settings when nothing is configured. */
@@ -200,13 +214,19 @@ public final class DataSourceSettings {
         return urls;
     }
 
+    /**
+     * Returns the names of every {@code restdatasource.<name>.url} key set, sorted, including those whose value is not
+     * a valid URL (already reported as wrong values).
+     */
+    public Set<String> urlNames() {
+        return Collections.unmodifiableSet(urlNames);
+    }
+
     /** Returns the key of the base URL of data source {@code name}: {@code restdatasource.<name>.url}. */
     public static String urlKey(String name) {
         return PREFIX + name + URL_SUFFIX;
     }
 
-
-    /** Collects the {@code <name>.url} keys and reports every other unknown key under the prefix. */
     /** A comma-separated list of header names, lower-cased; a name that is not a valid field name is a problem. */
     private static List<String> headerNames(SettingsReader r, String key) {
         List<String> names = new ArrayList<>();
@@ -223,6 +243,7 @@ public final class DataSourceSettings {
         return List.copyOf(names);
     }
 
+    /** Collects the {@code <name>.url} keys and reports every other unknown key under the prefix. */
     private Map<String, String> urlsAndUnknownKeys(SettingsReader r) {
         Map<String, String> urls = new TreeMap<>();
         for (String key : r.keysUnder(PREFIX, BACKEND_PREFIXES)) {
@@ -240,6 +261,7 @@ public final class DataSourceSettings {
                 continue;
             }
             r.trimmed(key).ifPresent(value -> {
+                urlNames.add(dataSource);
                 if (isAbsoluteHttpUrl(value)) {
                     urls.put(dataSource, value);
                 } else {

@@ -30,7 +30,8 @@ import java.util.concurrent.TimeoutException;
  * every data source of that configuration, see there for the steps), then becomes the caller's result here: the
  * {@code deduplicated} flag for a caller that joined a call in flight, {@code throwIfResponseIsError} before parsing,
  * 404 as null when asked, {@code parseBody}; transport failures are mapped to coded {@link DataSourceException}s and
- * reported through {@code didEncounterError}. The deduplication map belongs to this instance. Thread-safe.
+ * reported through {@code didEncounterError}; each failed call is then told once to the pipeline's listener
+ * ({@link Pipeline#callFailed}). The deduplication map belongs to this instance. Thread-safe.
  */
 final class Engine implements DataSourceEngine {
     private final Pipeline pipeline;
@@ -50,6 +51,7 @@ final class Engine implements DataSourceEngine {
             pending = pipeline.proceed(call);
         } catch (RuntimeException e) {
             // Thrown by a step before deduplication: the caller's mistake, failing the call without didEncounterError.
+            pipeline.callFailed(call, e);
             return CompletableFuture.failedFuture(e);
         }
         boolean deduplicated = call.deduplicated();
@@ -64,7 +66,13 @@ final class Engine implements DataSourceEngine {
             } catch (RuntimeException e) {
                 // A caller that joined a call in flight does not report the shared failure again.
                 if (!(deduplicated && error != null)) {
-                    hooks.didEncounterError(e, request, url);
+                    try {
+                        hooks.didEncounterError(e, request, url);
+                    } catch (RuntimeException replaced) {
+                        pipeline.callFailed(call, replaced);
+                        throw replaced;
+                    }
+                    pipeline.callFailed(call, e);
                 }
                 throw e;
             }

@@ -26,7 +26,9 @@ import java.util.concurrent.CompletionStage;
  * </ol>
  * The engine then turns the response into the caller's result ({@code throwIfResponseIsError}, 404 as null,
  * {@code parseBody}) and reports failures from deduplication on through {@code didEncounterError}; failures of the
- * steps before deduplication are the caller's mistakes and are not reported.
+ * steps before deduplication are the caller's mistakes and are not reported there. Every failed call, those included,
+ * is told once to the pipeline's {@link CallListener} ({@link #callFailed}), which logs it ({@link FailureLog}): the
+ * one place that sees each failure as its caller gets it, whatever step or hook raised it.
  *
  * <p>To add a step (cross-request coalescing, metrics): write one class implementing {@link Step} (package-private,
  * in this package, holding only what the configuration gives it and keeping per-call state in the {@link Call}),
@@ -45,9 +47,16 @@ final class Pipeline implements Step.Chain {
 
     private final List<Step> steps;
     private final Step.Chain first;
+    private final CallListener listener;
 
+    /** A pipeline of {@code steps} whose failed calls are logged ({@link FailureLog}). */
     Pipeline(List<Step> steps) {
+        this(steps, new FailureLog());
+    }
+
+    Pipeline(List<Step> steps, CallListener listener) {
         this.steps = List.copyOf(steps);
+        this.listener = listener;
         Step.Chain chain = END;
         for (int i = this.steps.size() - 1; i >= 0; i--) {
             chain = new Link(this.steps.get(i), chain);
@@ -75,6 +84,18 @@ final class Pipeline implements Step.Chain {
         return first.proceed(call);
     }
 
+    /**
+     * Tells the listener that {@code call} failed with {@code error}, the exception its caller gets; once per call
+     * ({@link CallListener#callFailed}). What the listener throws is ignored: it never changes a call's outcome.
+     */
+    void callFailed(Call call, RuntimeException error) {
+        try {
+            listener.callFailed(call, error);
+        } catch (RuntimeException ignored) {
+            // a listener's mistake must not replace the call's failure
+        }
+    }
+
     /** The steps in order. */
     List<Step> steps() {
         return steps;
@@ -91,7 +112,7 @@ final class Pipeline implements Step.Chain {
             if (before.isInstance(steps.get(i))) {
                 List<Step> more = new ArrayList<>(steps);
                 more.add(i, step);
-                return new Pipeline(more);
+                return new Pipeline(more, listener);
             }
         }
         throw new IllegalArgumentException("No " + before.getSimpleName() + " in the pipeline");

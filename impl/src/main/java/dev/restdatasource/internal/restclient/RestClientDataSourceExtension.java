@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -48,9 +49,18 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  */
 public class RestClientDataSourceExtension implements Extension {
     private final Set<Class<?>> interfaces = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> names = new ConcurrentSkipListMap<>(); // data-source name -> interfaces
 
     /** Called by the container. */
     public RestClientDataSourceExtension() {
+    }
+
+    /**
+     * Returns the data-source name of each {@code @DataSource} Rest Client interface found at an injection point (its
+     * configKey, else its name), sorted, with the interfaces that have it; complete once beans are defined.
+     */
+    public Map<String, String> dataSourceNames() {
+        return Collections.unmodifiableMap(names);
     }
 
     void addHolder(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
@@ -81,6 +91,7 @@ public class RestClientDataSourceExtension implements Extension {
         for (Class<?> type : interfaces.stream().sorted(Comparator.comparing(Class::getName)).toList()) {
             int problemsBefore = reader.problems().size();
             RestClientSettings settings = RestClientSettings.read(type, reader);
+            names.merge(settings.name(), type.getName(), (a, b) -> a + ", " + b);
             // loads the trust and key stores, so that a store that cannot be used is reported with the rest
             DataSourceLocator locator = reader.check("", () -> locators.computeIfAbsent(Arrays.asList(settings.name(),
                     settings.connectTimeout(), settings.readTimeout(), Boolean.TRUE.equals(settings.followRedirects()),

@@ -25,6 +25,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
@@ -130,6 +131,30 @@ class PipelineTest {
 
         assertThrows(RuntimeException.class, () -> get(after, "movies/1"));
         assertEquals("didEncounterError refused", events.get(events.size() - 1));
+    }
+
+    @Test
+    void theListenerIsToldOfEachFailedCallOnceAndCannotChangeItsOutcome() {
+        Step failing = (call, next) -> {
+            throw new IllegalStateException("refused");
+        };
+        List<String> told = new CopyOnWriteArrayList<>();
+        CallListener broken = (call, error) -> {
+            told.add(call.hooks().name() + " " + call.url() + " " + error.getMessage());
+            throw new IllegalStateException("a broken listener");
+        };
+        Pipeline steps = Pipeline.of(config, httpCache, transport);
+        Engine before = new Engine(new Pipeline(steps.steps(), broken).withStepBefore(DeduplicationStep.class, failing),
+                new RecordingHooks());
+        Engine after = new Engine(new Pipeline(steps.steps(), broken).withStepBefore(HttpCacheStep.class, failing),
+                new RecordingHooks());
+
+        CompletionException e = assertThrows(CompletionException.class, () -> get(before, "movies/1"));
+        assertEquals("refused", e.getCause().getMessage(), "the call's own failure");
+        e = assertThrows(CompletionException.class, () -> get(after, "movies/1"));
+        assertEquals("refused", e.getCause().getMessage(), "the call's own failure");
+        assertEquals(List.of("Recording " + BASE + "movies/1 refused", "Recording " + BASE + "movies/1 refused"), told,
+                "told once per call, before deduplication too, also after withStepBefore");
     }
 
     @Test
