@@ -33,6 +33,14 @@ public final class UrlResolver {
      *                                  the number of values does not match, or the result is not a valid URL
      */
     public static URI resolve(String baseURL, String template, List<Object> values) {
+        return resolve(baseURL, template, values, null);
+    }
+
+    /**
+     * As {@link #resolve(String, String, List)}, naming {@code dataSource} (when not null) and how to give it a base
+     * URL in the message of a relative path without one.
+     */
+    public static URI resolve(String baseURL, String template, List<Object> values, String dataSource) {
         if (template == null) {
             throw new IllegalArgumentException("path must not be null");
         }
@@ -43,7 +51,9 @@ public final class UrlResolver {
             return reference;
         }
         if (baseURL == null || baseURL.isEmpty()) {
-            throw new IllegalArgumentException("Cannot resolve relative path '" + template + "': no baseURL is set");
+            throw new IllegalArgumentException("Cannot resolve relative path '" + template + "': no baseURL is set"
+                    + (dataSource == null ? "" : " for the data source '" + dataSource + "' (set restdatasource." + dataSource
+                            + ".url in the application's configuration, or call setBaseURL in its constructor)"));
         }
         return base(baseURL).resolve(reference);
     }

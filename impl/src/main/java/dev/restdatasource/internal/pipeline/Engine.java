@@ -128,7 +128,7 @@ final class Engine implements DataSourceEngine {
 
     @Override
     public URI resolveURL(String baseURL, String path, DataSourceRequest request) {
-        return UrlResolver.resolve(baseURL, path, request.pathValues());
+        return UrlResolver.resolve(baseURL, path, request.pathValues(), hooks.name());
     }
 
     @Override

@@ -67,7 +67,9 @@ class FailureLogTest {
         TestSource source = new TestSource(config, null);
         assertThrows(IllegalArgumentException.class, () -> source.doGet("movies/{id}", 7).param("key", "s3cret").as(String.class));
         assertEquals(List.of("TestSource GET movies/{id} failed before sending: java.lang.IllegalArgumentException (no"
-                + " data-source code): Cannot resolve relative path 'movies/{id}': no baseURL is set"), log.messages(Level.FINE));
+                + " data-source code): Cannot resolve relative path 'movies/{id}': no baseURL is set for the data source 'TestSource'"
+                + " (set restdatasource.TestSource.url in the application's configuration, or call setBaseURL in its constructor)"),
+                log.messages(Level.FINE));
     }
 
     @Test
