@@ -3,6 +3,7 @@ package dev.restdatasource.internal.graphql;
 import dev.restdatasource.DataSourceException;
 import dev.restdatasource.ErrorCode;
 import dev.restdatasource.internal.bridge.Failures;
+import dev.restdatasource.internal.codegen.ErrorCodeClasses;
 import dev.restdatasource.internal.http.StatusTexts;
 import java.lang.ref.WeakReference;
 import java.lang.reflect.Constructor;
@@ -19,7 +20,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * Turns a data-source failure into what a GraphQL client may see: an instance of the application's generated
- * class for its code ({@link ErrorCodeProcessor}), so SmallRye GraphQL reports the exact {@code extensions.code},
+ * class for its code ({@link dev.restdatasource.internal.codegen.ErrorCodeProcessor}), so SmallRye GraphQL reports the exact {@code extensions.code},
  * with a message that never holds the upstream URL or body.
  *
  * <p>{@link #toClient} first unwraps {@link CompletionException}, {@link ExecutionException} (the rule of

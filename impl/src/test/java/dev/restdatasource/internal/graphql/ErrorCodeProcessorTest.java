@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restdatasource.DataSourceException;
 import dev.restdatasource.ErrorCode;
+import dev.restdatasource.internal.codegen.ErrorCodeClasses;
+import dev.restdatasource.internal.codegen.ErrorCodeProcessor;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
 import java.net.URI;
@@ -101,8 +103,21 @@ class ErrorCodeProcessorTest {
     }
 
     @Test
+    void runsForAnApplicationThatCompilesAgainstTheApiJarAloneAsWithImplAtRuntimeScope() throws Exception {
+        List<java.nio.file.Path> classpath = GeneratedCodes.classpath(true);
+        java.nio.file.Path impl = GeneratedCodes.locationOf(GraphQLErrorMapper.class);
+        assertTrue(!classpath.contains(impl), "restdatasource-impl is not on the application's compile classpath");
+        assertEquals(GeneratedCodes.locationOf(DataSourceException.class), GeneratedCodes.locationOf(ErrorCodeProcessor.class),
+                "the processor is in restdatasource-api");
+
+        GeneratedCodes.Compilation c = GeneratedCodes.compile(GeneratedCodes.application(), classpath);
+        assertTrue(c.success(), c.messages());
+        assertEquals(ALL, c.generatedClasses());
+    }
+
+    @Test
     void theLibraryHoldsNoClassOfTheGeneratedPackage() {
-        for (Class<?> near : List.of(ErrorCodeProcessor.class, ErrorCodeProcessorTest.class)) {
+        for (Class<?> near : List.of(ErrorCodeProcessor.class, GraphQLErrorMapper.class, ErrorCodeProcessorTest.class)) {
             java.nio.file.Path classes = GeneratedCodes.locationOf(near);
             assertTrue(!java.nio.file.Files.exists(classes.resolve("dev/restdatasource/graphql")), classes.toString());
         }

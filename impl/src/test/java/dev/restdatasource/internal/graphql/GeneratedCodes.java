@@ -1,6 +1,8 @@
 package dev.restdatasource.internal.graphql;
 
 import dev.restdatasource.DataSourceException;
+import dev.restdatasource.internal.codegen.ErrorCodeClasses;
+import dev.restdatasource.internal.codegen.ErrorCodeProcessor;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -70,8 +72,8 @@ public final class GeneratedCodes {
     }
 
     /**
-     * The classpath of an application: restdatasource's api and impl (with the processor's service file), the
-     * MicroProfile GraphQL API, and SmallRye's GraphQL API (with its one dependency) when {@code withSmallRye}.
+     * The classpath of an application that compiles against restdatasource-api only (impl at runtime scope, as users
+     * package it): api (with the processor's service file), the MicroProfile GraphQL API, and SmallRye's GraphQL API (with its one dependency) when {@code withSmallRye}.
      */
     public static List<Path> classpath(boolean withSmallRye) {
         List<Path> path = new ArrayList<>(List.of(locationOf(DataSourceException.class), locationOf(ErrorCodeProcessor.class),

@@ -1,9 +1,7 @@
-package dev.restdatasource.internal.graphql;
+package dev.restdatasource.internal.codegen;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,15 +30,16 @@ import javax.tools.JavaFileObject;
  * {@link dev.restdatasource.ErrorCode} this processor writes {@code dev.restdatasource.graphql.codes.<Name>}
  * ({@link ErrorCodeClasses#className}), which extends {@link dev.restdatasource.DataSourceException}, carries
  * {@code @ErrorCode("<CODE>")} and has a public {@code (String message, DataSourceException cause)} constructor.
- * {@link GraphQLErrorMapper} throws them at the data-source boundary.
+ * restdatasource-impl's {@code GraphQLErrorMapper} throws them at the data-source boundary.
  *
  * <p>It runs when a compilation contains a type annotated {@code org.eclipse.microprofile.graphql.GraphQLApi},
  * generates once per compilation, and needs {@code io.smallrye.graphql.api.ErrorCode} on the compile classpath
  * ({@code io.smallrye:smallrye-graphql-api}, scope {@code provided}); without it, it prints a note saying so and
- * generates nothing. Registered in {@code META-INF/services/javax.annotation.processing.Processor}, so javac finds
- * it on the classpath; a build that lists {@code annotationProcessorPaths}, or a JDK 23+ javac (which no longer
- * runs processors found on the classpath by default), must name {@code restdatasource-impl} there or pass
- * {@code -proc:full}.
+ * generates nothing. Registered in restdatasource-api's {@code META-INF/services/javax.annotation.processing.Processor},
+ * so javac finds it on the compile classpath whatever the scope of restdatasource-impl; a build that lists
+ * {@code annotationProcessorPaths}, or a JDK 23+ javac (which no longer runs processors found on the classpath by
+ * default), must name {@code restdatasource-api} there or pass {@code -proc:full}. When the classes are missing at run
+ * time anyway, impl's {@code ErrorCodeCheck} logs an error at deployment naming these fixes.
  */
 @SupportedAnnotationTypes(ErrorCodeProcessor.GRAPHQL_API)
 public final class ErrorCodeProcessor extends AbstractProcessor {
@@ -109,16 +108,7 @@ public final class ErrorCodeProcessor extends AbstractProcessor {
             }
         }
         if (codes.isEmpty()) {
-            for (Field field : dev.restdatasource.ErrorCode.class.getFields()) {
-                int m = field.getModifiers();
-                if (Modifier.isStatic(m) && Modifier.isFinal(m) && field.getType() == String.class) {
-                    try {
-                        codes.add((String) field.get(null));
-                    } catch (IllegalAccessException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
-            }
+            codes.addAll(ErrorCodeClasses.codes());
         }
         return new ArrayList<>(codes);
     }
@@ -153,7 +143,7 @@ public final class ErrorCodeProcessor extends AbstractProcessor {
                 + " * The URL and body of the upstream answer stay available to server-side code ({@link #url()},\n"
                 + " * {@link #body()}); the message is the one chosen for clients.\n"
                 + " */\n"
-                + "@javax.annotation.processing.Generated(\"dev.restdatasource.internal.graphql.ErrorCodeProcessor\")\n"
+                + "@javax.annotation.processing.Generated(\"dev.restdatasource.internal.codegen.ErrorCodeProcessor\")\n"
                 + "@io.smallrye.graphql.api.ErrorCode(\"" + literal + "\")\n"
                 + "public final class " + simpleName + " extends dev.restdatasource.DataSourceException {\n"
                 + "    private static final long serialVersionUID = 1L;\n"

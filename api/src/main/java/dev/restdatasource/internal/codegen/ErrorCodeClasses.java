@@ -1,5 +1,10 @@
-package dev.restdatasource.internal.graphql;
+package dev.restdatasource.internal.codegen;
 
+import dev.restdatasource.ErrorCode;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -10,7 +15,7 @@ import java.util.Locale;
  * <p>No class of the library lives in {@value #PACKAGE}: that package belongs to the generated classes, which sit
  * in the application's own {@code WEB-INF/classes}, where SmallRye GraphQL reads their {@code @ErrorCode}.
  */
-final class ErrorCodeClasses {
+public final class ErrorCodeClasses {
     /** The package of the generated classes. */
     public static final String PACKAGE = "dev.restdatasource.graphql.codes";
 
@@ -40,5 +45,21 @@ final class ErrorCodeClasses {
     /** Returns the fully qualified name of the generated class for {@code code}. */
     public static String className(String code) {
         return PACKAGE + "." + simpleName(code);
+    }
+
+    /** Returns the codes of {@link ErrorCode} as this jar knows them: its public static {@code String} constants. */
+    public static List<String> codes() {
+        List<String> codes = new ArrayList<>();
+        for (Field field : ErrorCode.class.getFields()) {
+            int m = field.getModifiers();
+            if (Modifier.isStatic(m) && Modifier.isFinal(m) && field.getType() == String.class) {
+                try {
+                    codes.add((String) field.get(null));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return codes;
     }
 }
