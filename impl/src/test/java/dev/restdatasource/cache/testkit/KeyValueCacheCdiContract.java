@@ -150,6 +150,7 @@ public abstract class KeyValueCacheCdiContract {
     void aNodeThatCannotStartFailsTheDeployment() throws Exception {
         Map<String, String> settings = new HashMap<>(ownNodeSettings());
         assumeFalse(settings.isEmpty(), "the backend has no embedded node");
+        settings.put("restdatasource.CdiMoviesAPI.url", "http://127.0.0.1:1/"); // never called: only the node must fail
         try (ServerSocket taken = new ServerSocket(ownNodePort(), 50, InetAddress.getLoopbackAddress())) {
             RuntimeException failure = assertThrows(RuntimeException.class,
                     () -> boot(settings, extension(), CdiMoviesAPI.class).close());
