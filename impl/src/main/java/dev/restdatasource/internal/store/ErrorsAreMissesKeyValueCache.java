@@ -142,19 +142,19 @@ public final class ErrorsAreMissesKeyValueCache implements KeyValueCache {
     }
 
     /**
-     * Wraps {@code delegate} as {@link #ErrorsAreMissesKeyValueCache(KeyValueCache, Duration)} does, and does not call
-     * it for reads and writes until it has answered its first call: a store that may block starts cold (a member
-     * still joining its cluster, a client still connecting, classes and connections not loaded yet) and its first
-     * answers may take longer than the timeout. So the store is {@linkplain StoreWarmUp warmed up} (once per store
-     * object, by one read of a key nobody writes, on the store pool) and until that read ends, or
-     * {@link StoreWarmUp#LIMIT} has passed, every {@code get} is a miss at once, without a warning; a {@code set} (a
-     * background write no request waits for) waits for the end of the warm-up and then goes to the store, at most
-     * {@value #MAX_IN_FLIGHT} of them (more are skipped); {@code delete} (an invalidation) goes to the store as
-     * always. A store that never blocks its caller (the in-memory one) needs no warming up and is called at once.
+     * Wraps {@code delegate} as {@link #ErrorsAreMissesKeyValueCache(KeyValueCache, Duration)} does, and, while the
+     * store's {@linkplain #warmUp warm-up} runs, does not wait for it: a store that may block starts cold (a member
+     * still joining its cluster, a client still connecting, classes and connections not loaded yet), and its first
+     * answers may take longer than the timeout. Until the warm-up read ends, or {@link StoreWarmUp#LIMIT} has passed,
+     * every {@code get} is a miss at once, without a warning; a {@code set} (a background write no request waits for)
+     * waits for the end of the warm-up and then goes to the store, at most {@value #MAX_IN_FLIGHT} of them (more are
+     * skipped); {@code delete} (an invalidation) goes to the store as always. A store nobody started warming up is
+     * called as by the plain wrapper.
      */
     public static ErrorsAreMissesKeyValueCache warmingUp(KeyValueCache delegate, Duration timeout) {
         ErrorsAreMissesKeyValueCache cache = new ErrorsAreMissesKeyValueCache(delegate, timeout);
-        return cache.handOff == null ? cache : new ErrorsAreMissesKeyValueCache(cache, StoreWarmUp.start(delegate, cache.handOff));
+        CompletableFuture<Void> warmUp = StoreWarmUp.of(delegate);
+        return warmUp.isDone() ? cache : new ErrorsAreMissesKeyValueCache(cache, warmUp);
     }
 
     /** A copy of {@code cache} that skips reads and writes until {@code ready} completes. */
@@ -170,8 +170,11 @@ public final class ErrorsAreMissesKeyValueCache implements KeyValueCache {
     }
 
     /**
-     * Starts warming {@code store} up now (see {@link #warmingUp}) unless it was already, without waiting: the backends'
-     * CDI switch calls it when the application starts, so that the first request finds the store warm.
+     * Starts warming {@code store} up unless it was already, without waiting: one read of a key nobody writes, on the
+     * store pool, once per store object ({@link StoreWarmUp}); see {@link #warmingUp} for what the data sources do
+     * meanwhile. The backends' CDI switch calls it when the application starts, right after creating the store, so
+     * that the store's slow first answers are not paid by a request. A store that never blocks its caller (the
+     * in-memory one) needs no warming up.
      */
     public static void warmUp(KeyValueCache store) {
         if (!neverBlocks(store)) {

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * The first call of each store that may block: one read of {@link #KEY} (a key nobody writes), made on the store
  * pool, once per store object (held weakly). Its stage completes, always normally, when the read ends whatever its
  * answer or failure, or when {@link #LIMIT} has passed; until then the data sources treat the store as cold (see
- * {@link ErrorsAreMissesKeyValueCache#warmingUp}). Thread-safe.
+ * {@link ErrorsAreMissesKeyValueCache#warmingUp}). A store nobody started warming up counts as warm. Thread-safe.
  */
 final class StoreWarmUp {
     /** The key the warm-up reads. */
@@ -32,6 +32,12 @@ final class StoreWarmUp {
     /** Starts the warm-up of {@code store} on {@code pool} unless it was started before; returns its stage. */
     static CompletableFuture<Void> start(KeyValueCache store, Executor pool) {
         return BY_STORE.computeIfAbsent(store, s -> read(s, pool));
+    }
+
+    /** The warm-up of {@code store}: the started one, or a completed stage when none was started. */
+    static CompletableFuture<Void> of(KeyValueCache store) {
+        CompletableFuture<Void> warmUp = BY_STORE.get(store);
+        return warmUp != null ? warmUp : CompletableFuture.completedFuture(null);
     }
 
     private static CompletableFuture<Void> read(KeyValueCache store, Executor pool) {

@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.restdatasource.DataSourceConfig;
 import dev.restdatasource.DataSourceResponse;
 import dev.restdatasource.Headers;
 import dev.restdatasource.internal.bridge.Failures;
+import dev.restdatasource.internal.support.TestSource;
 import dev.restdatasource.spi.TransportRequest;
+import dev.restdatasource.store.InMemoryKeyValueCache;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +56,19 @@ class JdkHttpTransportKeepAliveTest {
         assertEquals(200, send("POST", "second", Headers.empty()).status());
         assertEquals(List.of("POST first", "POST second"), upstream.received());
         assertEquals(0, upstream.refused());
+    }
+
+    @Test
+    void aDataSourcesPostAfterTheUpstreamsIdleTimeoutIsAnsweredNotUpstreamUnavailable() throws Exception {
+        upstream = new KeepAliveUpstream(KeepAliveUpstream.Mode.DROPS_SILENTLY);
+        DataSourceConfig config = DataSourceConfig.builder().cache(InMemoryKeyValueCache.create()).transport(transport).build();
+        TestSource source = new TestSource(config, upstream.url() + "/");
+        assertEquals(200, source.doPost("orders").body("first").fetch().status());
+        upstream.awaitIdleTimeout();
+        idleFor(LIMIT.plusSeconds(1));
+
+        assertEquals(200, source.doPost("orders").body("second").fetch().status());
+        assertEquals(List.of("POST first", "POST second"), upstream.received());
     }
 
     @Test

@@ -17,9 +17,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
- * A store that may block is cold until its first call (the warm-up read) ends: meanwhile reads are misses and writes
- * are skipped at once, without waiting for the timeout, and invalidations still reach it. The warm-up read is held by
- * the test until it lets it go, so nothing here depends on timing.
+ * A store that may block whose warm-up was started (as the backends' CDI switch does when the application starts) is
+ * cold until the warm-up read ends: meanwhile reads are misses at once, without waiting for the timeout, writes wait
+ * for the end of the warm-up, and invalidations still reach it. The warm-up read is held by the test until it lets it
+ * go, so nothing here depends on timing.
  */
 class ColdStoreTest {
     private static final Duration TIMEOUT = Duration.ofMinutes(1); // a hang guard: the cold answers come at once anyway
@@ -53,7 +54,7 @@ class ColdStoreTest {
     void whileColdReadsAreMissesAtOnceWritesWaitAndInvalidationsGoThrough() {
         ColdStore store = new ColdStore();
         store.memory.set("k", new byte[] {1}, null);
-        KeyValueCache cache = ErrorsAreMissesKeyValueCache.warmingUp(store, TIMEOUT);
+        KeyValueCache cache = coldWrapper(store);
         awaitCall(store, "get " + StoreWarmUp.KEY);
 
         CompletableFuture<byte[]> read = cache.get("k").toCompletableFuture();
@@ -73,7 +74,7 @@ class ColdStoreTest {
     void onceTheWarmUpReadEndsCallsGoToTheStore() {
         ColdStore store = new ColdStore();
         store.memory.set("k", new byte[] {1}, null);
-        KeyValueCache cache = ErrorsAreMissesKeyValueCache.warmingUp(store, TIMEOUT);
+        KeyValueCache cache = coldWrapper(store);
         awaitCall(store, "get " + StoreWarmUp.KEY);
 
         store.warm.complete(null);
@@ -84,7 +85,7 @@ class ColdStoreTest {
     void aFailedWarmUpReadEndsTheColdPhaseToo() {
         ColdStore store = new ColdStore();
         store.memory.set("k", new byte[] {1}, null);
-        KeyValueCache cache = ErrorsAreMissesKeyValueCache.warmingUp(store, TIMEOUT);
+        KeyValueCache cache = coldWrapper(store);
         awaitCall(store, "get " + StoreWarmUp.KEY);
 
         store.warm.completeExceptionally(new IllegalStateException("still joining"));
@@ -92,10 +93,10 @@ class ColdStoreTest {
     }
 
     @Test
-    void eachStoreIsWarmedUpOnceWhateverTheNumberOfWrappers() {
+    void eachStoreIsWarmedUpOnce() {
         ColdStore store = new ColdStore();
-        ErrorsAreMissesKeyValueCache.warmUp(store); // as the backends' CDI switch does at startup
-        ErrorsAreMissesKeyValueCache.warmingUp(store, TIMEOUT);
+        ErrorsAreMissesKeyValueCache.warmUp(store);
+        ErrorsAreMissesKeyValueCache.warmUp(store);
         ErrorsAreMissesKeyValueCache.warmingUp(store, TIMEOUT);
         awaitCall(store, "get " + StoreWarmUp.KEY);
         store.warm.complete(null);
@@ -103,12 +104,28 @@ class ColdStoreTest {
     }
 
     @Test
+    void aStoreNobodyWarmsUpIsCalledAtOnce() {
+        ColdStore store = new ColdStore();
+        store.memory.set("k", new byte[] {1}, null);
+        KeyValueCache cache = ErrorsAreMissesKeyValueCache.warmingUp(store, TIMEOUT);
+        assertArrayEquals(new byte[] {1}, cache.get("k").toCompletableFuture().join());
+        assertEquals(List.of("get k"), store.calls);
+    }
+
+    @Test
     void aStoreThatNeverBlocksIsNotWarmedUp() {
         InMemoryKeyValueCache memory = InMemoryKeyValueCache.create();
         memory.set("k", new byte[] {1}, null);
+        ErrorsAreMissesKeyValueCache.warmUp(memory);
         KeyValueCache cache = ErrorsAreMissesKeyValueCache.warmingUp(memory, TIMEOUT);
         assertArrayEquals(new byte[] {1}, cache.get("k").toCompletableFuture().join());
         assertSame(null, memory.get(StoreWarmUp.KEY).toCompletableFuture().join());
+    }
+
+    /** The data sources' wrapper of {@code store} after its warm-up started, as at application start. */
+    private static KeyValueCache coldWrapper(ColdStore store) {
+        ErrorsAreMissesKeyValueCache.warmUp(store);
+        return ErrorsAreMissesKeyValueCache.warmingUp(store, TIMEOUT);
     }
 
     /** Waits (a minute at most, as a hang guard) until the store pool made {@code call}. */
