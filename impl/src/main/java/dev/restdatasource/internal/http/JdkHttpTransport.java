@@ -85,7 +85,9 @@ public final class JdkHttpTransport implements Transport {
     /**
      * Default longest idle time after which a pooled connection still carries a request that must not be sent twice:
      * 4 seconds, below the shortest keep-alive timeout common servers use (Node.js and Apache httpd close idle
-     * connections after 5 seconds, nginx after 75, most load balancers after 60).
+     * connections after 5 seconds, nginx after 75, most load balancers after 60). Not a setting: the default
+     * transport is shared by every data source of the JVM, a shorter limit than needed costs only a new connection
+     * after a lull, and upstreams that close sooner are covered for repeatable requests by the repeat.
      */
     public static final Duration DEFAULT_MAX_IDLE = Duration.ofSeconds(4);
 

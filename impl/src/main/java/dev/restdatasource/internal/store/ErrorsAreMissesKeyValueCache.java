@@ -46,6 +46,10 @@ import java.util.function.Supplier;
  * the delegate, for {@value #OPEN_MILLIS} ms; then it lets one trial call through, and the first success
  * closes it again.
  *
+ * <p>Cold stores: a store whose {@linkplain #warmUp warm-up} runs (the backends' CDI switch starts it with the
+ * application) is not waited for by a wrapper made with {@link #warmingUp} (the one the data sources use): its reads
+ * are misses at once until the warm-up read ends, so a store still starting costs no request the timeout.
+ *
  * <p>Failures are logged through {@link System.Logger} at {@code WARNING}, at most one line per
  * {@value #LOG_INTERVAL_SECONDS} s per instance; the line counts the failures not logged since the last one, and
  * names the store (its class) and the key by a fingerprint ({@link KeyFingerprints}), never by its text: a key holds
