@@ -1,6 +1,7 @@
 package dev.restdatasource.backend;
 
 import dev.restdatasource.cache.KeyValueCache;
+import dev.restdatasource.internal.store.ErrorsAreMissesKeyValueCache;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
@@ -22,7 +23,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * (or without MicroProfile Config) it adds nothing and the application keeps its own {@code KeyValueCache} bean, or
  * the in-memory default. When it is on, the store (node, member or client) is created when the application starts, not
  * by the first data-source call: joining a cluster takes seconds that no GraphQL request should wait for, and a
- * store that cannot be built (a port in use) fails the deployment instead of the first query.
+ * store that cannot be built (a port in use) fails the deployment instead of the first query. Its first read (the
+ * warm-up, see {@code ErrorsAreMissesKeyValueCache#warmingUp}) starts then too, in the background.
  *
  * <p>At deployment validation it checks every value under the backend's prefix through {@link #check(Config)}, so
  * wrong ones fail the deployment, all of them reported together, each naming its full key (nothing is started then),
@@ -69,8 +71,11 @@ public abstract class CacheBackendExtension implements Extension {
                     .beanClass(producer)
                     .observedType(Object.class)
                     .qualifiers(Initialized.Literal.APPLICATION)
-                    .notifyWith(started -> beanManager.createInstance().select(KeyValueCache.class).get()
-                            .toString()); // the client proxy creates the store on its first call
+                    .notifyWith(started -> {
+                        KeyValueCache store = beanManager.createInstance().select(KeyValueCache.class).get();
+                        store.toString(); // the client proxy creates the store on its first call
+                        ErrorsAreMissesKeyValueCache.warmUp(store); // and its first read starts now, not with a request
+                    });
         }
     }
 

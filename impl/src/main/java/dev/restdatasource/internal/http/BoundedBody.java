@@ -61,6 +61,11 @@ final class BoundedBody implements HttpResponse.BodyHandler<byte[]> {
         }
     }
 
+    /** Whether the response's head arrived (the client asked for a body reader), for this or an earlier attempt. */
+    boolean headersReceived() {
+        return reader != null;
+    }
+
     /** Returns why this body failed when this class failed it (too large, aborted), else null. */
     Throwable failure() {
         Reader current = reader;

@@ -41,7 +41,7 @@ final class PipelinePerConfig {
         KeyValueCache store = config.cache() != null ? config.cache() : Defaults.STORE;
         Transport transport = config.transport() != null ? config.transport() : Defaults.TRANSPORT;
         Clock clock = config.clock() != null ? config.clock() : Clock.systemUTC();
-        KeyValueCache guarded = new ErrorsAreMissesKeyValueCache(store, config.cacheTimeout());
+        KeyValueCache guarded = ErrorsAreMissesKeyValueCache.warmingUp(store, config.cacheTimeout());
         // The in-memory store answers reads with the arrays it holds, so the cache may remember what they decode to.
         return Pipeline.of(config, new HttpCache(guarded, clock, CredentialHeaders.of(config), store instanceof InMemoryKeyValueCache),
                 transport);

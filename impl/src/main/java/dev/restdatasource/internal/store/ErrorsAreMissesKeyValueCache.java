@@ -16,6 +16,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -45,8 +46,14 @@ import java.util.function.Supplier;
  * the delegate, for {@value #OPEN_MILLIS} ms; then it lets one trial call through, and the first success
  * closes it again.
  *
+ * <p>Cold stores: a store whose {@linkplain #warmUp warm-up} runs (the backends' CDI switch starts it with the
+ * application) is not waited for by a wrapper made with {@link #warmingUp} (the one the data sources use): its reads
+ * are misses at once until the warm-up read ends, so a store still starting costs no request the timeout.
+ *
  * <p>Failures are logged through {@link System.Logger} at {@code WARNING}, at most one line per
- * {@value #LOG_INTERVAL_SECONDS} s per instance; the line counts the failures not logged since the last one.
+ * {@value #LOG_INTERVAL_SECONDS} s per instance; the line counts the failures not logged since the last one, and
+ * names the store (its class) and the key by a fingerprint ({@link KeyFingerprints}), never by its text: a key holds
+ * the upstream URL, whose path and query may identify a user.
  *
  * <p>Thread-safety: safe for any number of threads if the delegate is. When the in-memory delegate's stage is
  * already complete the answer is returned without scheduling a timer; otherwise the stage may complete on the
@@ -74,6 +81,8 @@ public final class ErrorsAreMissesKeyValueCache implements KeyValueCache {
     private final Executor handOff;
     private final Semaphore inFlight;
     private final int maxInFlight;
+    private final CompletableFuture<?> ready;
+    private final AtomicInteger deferredWrites = new AtomicInteger();
 
     /** Wraps {@code delegate} with {@link #DEFAULT_TIMEOUT}. */
     public ErrorsAreMissesKeyValueCache(KeyValueCache delegate) {
@@ -108,15 +117,22 @@ public final class ErrorsAreMissesKeyValueCache implements KeyValueCache {
         this.timeoutNanos = Ttl.toNanos(timeout);
         this.breaker = new CircuitBreaker(FAILURES_TO_OPEN, TimeUnit.MILLISECONDS.toNanos(OPEN_MILLIS), nanoTime);
         this.log = new RateLimitedLog(Objects.requireNonNull(logger, "logger"), nanoTime,
-                TimeUnit.SECONDS.toNanos(LOG_INTERVAL_SECONDS));
+                TimeUnit.SECONDS.toNanos(LOG_INTERVAL_SECONDS), storeName(delegate));
         this.handOff = handOff;
         this.maxInFlight = maxInFlight;
         this.inFlight = new Semaphore(maxInFlight);
+        this.ready = CompletableFuture.completedFuture(null);
     }
 
     /** The pool every wrapper of a store that may block hands its calls to, made on first use. */
     private static final class SharedPool {
         static final Executor POOL = StoreThreads.newPool("restdatasource-store");
+    }
+
+    /** The store's class name as the warnings show it: its simple name, or its full name when it has none. */
+    private static String storeName(KeyValueCache store) {
+        Class<?> type = store.getClass();
+        return type.getSimpleName().isEmpty() ? type.getName() : type.getSimpleName();
     }
 
     /** Whether {@code store} says it never blocks its caller, so that it is called without a hand-off. */
@@ -129,31 +145,90 @@ public final class ErrorsAreMissesKeyValueCache implements KeyValueCache {
         return breaker.isOpen();
     }
 
+    /**
+     * Wraps {@code delegate} as {@link #ErrorsAreMissesKeyValueCache(KeyValueCache, Duration)} does, and, while the
+     * store's {@linkplain #warmUp warm-up} runs, does not wait for it: a store that may block starts cold (a member
+     * still joining its cluster, a client still connecting, classes and connections not loaded yet), and its first
+     * answers may take longer than the timeout. Until the warm-up read ends, or {@link StoreWarmUp#LIMIT} has passed,
+     * every {@code get} is a miss at once, without a warning; a {@code set} (a background write no request waits for)
+     * waits for the end of the warm-up and then goes to the store, at most {@value #MAX_IN_FLIGHT} of them (more are
+     * skipped); {@code delete} (an invalidation) goes to the store as always. A store nobody started warming up is
+     * called as by the plain wrapper.
+     */
+    public static ErrorsAreMissesKeyValueCache warmingUp(KeyValueCache delegate, Duration timeout) {
+        ErrorsAreMissesKeyValueCache cache = new ErrorsAreMissesKeyValueCache(delegate, timeout);
+        CompletableFuture<Void> warmUp = StoreWarmUp.of(delegate);
+        return warmUp.isDone() ? cache : new ErrorsAreMissesKeyValueCache(cache, warmUp);
+    }
+
+    /** A copy of {@code cache} that skips reads and writes until {@code ready} completes. */
+    private ErrorsAreMissesKeyValueCache(ErrorsAreMissesKeyValueCache cache, CompletableFuture<?> ready) {
+        this.delegate = cache.delegate;
+        this.timeoutNanos = cache.timeoutNanos;
+        this.breaker = cache.breaker;
+        this.log = cache.log;
+        this.handOff = cache.handOff;
+        this.maxInFlight = cache.maxInFlight;
+        this.inFlight = cache.inFlight;
+        this.ready = ready;
+    }
+
+    /**
+     * Starts warming {@code store} up unless it was already, without waiting: one read of a key nobody writes, on the
+     * store pool, once per store object ({@link StoreWarmUp}); see {@link #warmingUp} for what the data sources do
+     * meanwhile. The backends' CDI switch calls it when the application starts, right after creating the store, so
+     * that the store's slow first answers are not paid by a request. A store that never blocks its caller (the
+     * in-memory one) needs no warming up.
+     */
+    public static void warmUp(KeyValueCache store) {
+        if (!neverBlocks(store)) {
+            StoreWarmUp.start(store, SharedPool.POOL);
+        }
+    }
+
     @Override
     public CompletionStage<byte[]> get(String key) {
-        return guarded("get", () -> delegate.get(key), null);
+        if (!ready.isDone()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return guarded("get", key, () -> delegate.get(key), null);
     }
 
     @Override
     public CompletionStage<Void> set(String key, byte[] value, Duration ttl) {
-        return guarded("set", () -> delegate.set(key, value, ttl), null);
+        if (!ready.isDone()) {
+            if (deferredWrites.incrementAndGet() > maxInFlight) {
+                deferredWrites.decrementAndGet();
+                return CompletableFuture.completedFuture(null); // enough writes wait already: this one is skipped
+            }
+            return ready.thenCompose(warm -> {
+                deferredWrites.decrementAndGet();
+                return guarded("set", key, () -> delegate.set(key, value, ttl), null);
+            });
+        }
+        return guarded("set", key, () -> delegate.set(key, value, ttl), null);
     }
 
     @Override
     public CompletionStage<Boolean> delete(String key) {
-        return guarded("delete", () -> delegate.delete(key), Boolean.FALSE);
+        return guarded("delete", key, () -> delegate.delete(key), Boolean.FALSE);
     }
 
-    private <T> CompletionStage<T> guarded(String operation, Supplier<CompletionStage<T>> call, T fallback) {
+    private <T> CompletionStage<T> guarded(String operation, String key, Supplier<CompletionStage<T>> call, T fallback) {
         CircuitBreaker.Permit permit = breaker.acquire();
         if (permit == CircuitBreaker.Permit.REFUSED) {
             return CompletableFuture.completedFuture(fallback);
         }
-        return handOff == null ? directly(operation, permit, call, fallback) : handedOff(operation, permit, call, fallback);
+        Call what = new Call(operation, key);
+        return handOff == null ? directly(what, permit, call, fallback) : handedOff(what, permit, call, fallback);
+    }
+
+    /** The operation and key of one call, for the warning when it fails. */
+    private record Call(String operation, String key) {
     }
 
     /** Calls a delegate that never blocks on the caller's thread. */
-    private <T> CompletionStage<T> directly(String operation, CircuitBreaker.Permit permit,
+    private <T> CompletionStage<T> directly(Call operation, CircuitBreaker.Permit permit,
             Supplier<CompletionStage<T>> call, T fallback) {
         CompletionStage<T> stage;
         try {
@@ -175,7 +250,7 @@ public final class ErrorsAreMissesKeyValueCache implements KeyValueCache {
     }
 
     /** Calls a delegate that may block on a pool thread; the caller waits for the answer only up to the timeout. */
-    private <T> CompletionStage<T> handedOff(String operation, CircuitBreaker.Permit permit,
+    private <T> CompletionStage<T> handedOff(Call operation, CircuitBreaker.Permit permit,
             Supplier<CompletionStage<T>> call, T fallback) {
         if (!inFlight.tryAcquire()) {
             failed(operation, permit, new RejectedExecutionException(
@@ -199,7 +274,7 @@ public final class ErrorsAreMissesKeyValueCache implements KeyValueCache {
      * throwable of the delegate is a failure (a miss); a {@link VirtualMachineError} is also rethrown so that the pool
      * thread ends and the JVM's uncaught-exception handler reports it.
      */
-    private <T> void callOnPool(Supplier<CompletionStage<T>> call, CompletableFuture<T> answer, String operation,
+    private <T> void callOnPool(Supplier<CompletionStage<T>> call, CompletableFuture<T> answer, Call operation,
             CircuitBreaker.Permit permit, T fallback) {
         if (answer.isDone()) {
             inFlight.release();
@@ -223,7 +298,7 @@ public final class ErrorsAreMissesKeyValueCache implements KeyValueCache {
     }
 
     /** Completes {@code answer} with the stage's value, or with {@code fallback} (counting a failure) when it fails. */
-    private <T> void forward(CompletionStage<T> stage, CompletableFuture<T> answer, String operation,
+    private <T> void forward(CompletionStage<T> stage, CompletableFuture<T> answer, Call operation,
             CircuitBreaker.Permit permit, T fallback) {
         stage.whenComplete((value, failure) -> {
             if (failure == null) {
@@ -237,7 +312,7 @@ public final class ErrorsAreMissesKeyValueCache implements KeyValueCache {
     }
 
     /** {@code answer}, answered with {@code fallback} (counting a failure) when the timeout passes first. */
-    private <T> CompletionStage<T> bounded(CompletableFuture<T> answer, String operation, CircuitBreaker.Permit permit,
+    private <T> CompletionStage<T> bounded(CompletableFuture<T> answer, Call operation, CircuitBreaker.Permit permit,
             T fallback) {
         if (answer.isDone()) {
             return answer;
@@ -251,9 +326,9 @@ public final class ErrorsAreMissesKeyValueCache implements KeyValueCache {
         });
     }
 
-    private void failed(String operation, CircuitBreaker.Permit permit, Throwable failure) {
+    private void failed(Call call, CircuitBreaker.Permit permit, Throwable failure) {
         boolean opened = breaker.onFailure(permit);
-        log.warn(operation, Failures.unwrap(failure), opened);
+        log.warn(call, Failures.unwrap(failure), opened);
     }
 
     /** At most one WARNING line per interval; counts what it drops. Thread-safe. */
@@ -264,14 +339,16 @@ public final class ErrorsAreMissesKeyValueCache implements KeyValueCache {
         private boolean loggedBefore;
         private long lastLoggedAt;
         private long suppressed;
+        private final String store;
 
-        RateLimitedLog(Logger logger, LongSupplier nanoTime, long intervalNanos) {
+        RateLimitedLog(Logger logger, LongSupplier nanoTime, long intervalNanos, String store) {
             this.logger = logger;
             this.nanoTime = nanoTime;
             this.intervalNanos = intervalNanos;
+            this.store = store;
         }
 
-        void warn(String operation, Throwable failure, boolean opened) {
+        void warn(Call call, Throwable failure, boolean opened) {
             long dropped;
             synchronized (this) {
                 long now = nanoTime.getAsLong();
@@ -286,8 +363,9 @@ public final class ErrorsAreMissesKeyValueCache implements KeyValueCache {
             }
             String what = failure instanceof TimeoutException ? "timed out" : "failed: " + describe(failure);
             logger.log(Level.WARNING, "KeyValueCache {0} {1}; answered as a miss{2} ({3} more failures not logged"
-                    + " in the last {4} s)", operation, what,
-                    opened ? "; circuit open for " + OPEN_MILLIS + " ms" : "", dropped, LOG_INTERVAL_SECONDS);
+                    + " in the last {4} s) [store {5}, key {6}]", call.operation(), what,
+                    opened ? "; circuit open for " + OPEN_MILLIS + " ms" : "", dropped, LOG_INTERVAL_SECONDS, store,
+                    KeyFingerprints.of(call.key()));
         }
 
         /** {@code Class: message}, and the innermost cause the same way when there is one (bounded: 20 levels). */

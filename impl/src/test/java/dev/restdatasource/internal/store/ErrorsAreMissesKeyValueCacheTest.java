@@ -210,6 +210,16 @@ class ErrorsAreMissesKeyValueCacheTest {
     }
 
     @Test
+    void aLoggedFailureNamesTheStoreAndAFingerprintOfTheKeyNeverTheKey() {
+        store.mode = Mode.FAILED_STAGE;
+        String key = "httpcache:GET https://api.example/users/42?token=secret";
+        atOnce(cache.get(key));
+        String line = logger.lines.get(0);
+        assertTrue(line.endsWith("[store ScriptedStore, key " + KeyFingerprints.of(key) + "]"), line);
+        assertFalse(line.contains("users/42") || line.contains("secret"), line);
+    }
+
+    @Test
     void failuresAreLoggedAtMostOncePerTenSecondsWithTheSuppressedCount() {
         store.mode = Mode.THROWS;
         atOnce(cache.get("a"));
