@@ -3,6 +3,8 @@ package dev.restdatasource.internal.store;
 import dev.restdatasource.backend.Ttl;
 
 import dev.restdatasource.cache.KeyValueCache;
+import dev.restdatasource.event.StoreFailure;
+import dev.restdatasource.internal.cache.ObservableStore;
 import dev.restdatasource.internal.bridge.Failures;
 import dev.restdatasource.store.InMemoryKeyValueCache;
 import java.lang.System.Logger;
@@ -16,6 +18,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -56,7 +59,7 @@ import java.util.function.Supplier;
  * <p>Nullness: a {@code null} key or value is passed to the delegate, whose failure becomes a miss like any
  * other; the returned stages never complete exceptionally.
  */
-public final class ErrorsAreMissesKeyValueCache implements KeyValueCache {
+public final class ErrorsAreMissesKeyValueCache implements ObservableStore {
     /** The default bound on each call: 50 ms. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(50);
 
@@ -131,66 +134,86 @@ public final class ErrorsAreMissesKeyValueCache implements KeyValueCache {
 
     @Override
     public CompletionStage<byte[]> get(String key) {
-        return guarded("get", () -> delegate.get(key), null);
+        return guarded("get", () -> delegate.get(key), null, null);
+    }
+
+    @Override
+    public CompletionStage<byte[]> get(String key, Consumer<StoreFailure> report) {
+        return guarded("get", () -> delegate.get(key), null, Objects.requireNonNull(report, "report"));
+    }
+
+    @Override
+    public CompletionStage<Void> set(String key, byte[] value, Duration ttl, Consumer<StoreFailure> report) {
+        return guarded("set", () -> delegate.set(key, value, ttl), null, Objects.requireNonNull(report, "report"));
     }
 
     @Override
     public CompletionStage<Void> set(String key, byte[] value, Duration ttl) {
-        return guarded("set", () -> delegate.set(key, value, ttl), null);
+        return guarded("set", () -> delegate.set(key, value, ttl), null, null);
     }
 
     @Override
     public CompletionStage<Boolean> delete(String key) {
-        return guarded("delete", () -> delegate.delete(key), Boolean.FALSE);
+        return guarded("delete", () -> delegate.delete(key), Boolean.FALSE, null);
     }
 
-    private <T> CompletionStage<T> guarded(String operation, Supplier<CompletionStage<T>> call, T fallback) {
+    /**
+     * Runs {@code call} guarded; {@code report}, when not null, is told once how it went (null for success) before the
+     * returned stage completes.
+     */
+    private <T> CompletionStage<T> guarded(String operation, Supplier<CompletionStage<T>> call, T fallback,
+            Consumer<StoreFailure> report) {
         CircuitBreaker.Permit permit = breaker.acquire();
         if (permit == CircuitBreaker.Permit.REFUSED) {
+            if (report != null) {
+                report.accept(StoreFailure.CIRCUIT_OPEN);
+            }
             return CompletableFuture.completedFuture(fallback);
         }
-        return handOff == null ? directly(operation, permit, call, fallback) : handedOff(operation, permit, call, fallback);
+        return handOff == null ? directly(operation, permit, call, fallback, report)
+                : handedOff(operation, permit, call, fallback, report);
     }
 
     /** Calls a delegate that never blocks on the caller's thread. */
     private <T> CompletionStage<T> directly(String operation, CircuitBreaker.Permit permit,
-            Supplier<CompletionStage<T>> call, T fallback) {
+            Supplier<CompletionStage<T>> call, T fallback, Consumer<StoreFailure> report) {
         CompletionStage<T> stage;
         try {
             stage = Objects.requireNonNull(call.get(), NULL_STAGE);
         } catch (VirtualMachineError fatal) {
-            failed(operation, permit, fatal);
+            failed(operation, permit, fatal, report);
             throw fatal;
         } catch (RuntimeException | Error thrown) {
-            failed(operation, permit, thrown);
+            failed(operation, permit, thrown, report);
             return CompletableFuture.completedFuture(fallback);
         }
         if (stage instanceof CompletableFuture<T> done && done.isDone() && !done.isCompletedExceptionally()) {
             breaker.onSuccess(); // the common case of a local store: answered already, nothing to guard
+            succeeded(report);
             return CompletableFuture.completedFuture(done.join());
         }
         CompletableFuture<T> answer = new CompletableFuture<>();
-        forward(stage, answer, operation, permit, fallback);
-        return bounded(answer, operation, permit, fallback);
+        forward(stage, answer, operation, permit, fallback, report);
+        return bounded(answer, operation, permit, fallback, report);
     }
 
     /** Calls a delegate that may block on a pool thread; the caller waits for the answer only up to the timeout. */
     private <T> CompletionStage<T> handedOff(String operation, CircuitBreaker.Permit permit,
-            Supplier<CompletionStage<T>> call, T fallback) {
+            Supplier<CompletionStage<T>> call, T fallback, Consumer<StoreFailure> report) {
         if (!inFlight.tryAcquire()) {
             failed(operation, permit, new RejectedExecutionException(
-                    "all " + maxInFlight + " store calls allowed in flight are still waiting for the store"));
+                    "all " + maxInFlight + " store calls allowed in flight are still waiting for the store"), report);
             return CompletableFuture.completedFuture(fallback);
         }
         CompletableFuture<T> answer = new CompletableFuture<>();
         try {
-            handOff.execute(() -> callOnPool(call, answer, operation, permit, fallback));
+            handOff.execute(() -> callOnPool(call, answer, operation, permit, fallback, report));
         } catch (RejectedExecutionException full) {
             inFlight.release();
-            failed(operation, permit, full);
+            failed(operation, permit, full, report);
             return CompletableFuture.completedFuture(fallback);
         }
-        return bounded(answer, operation, permit, fallback);
+        return bounded(answer, operation, permit, fallback, report);
     }
 
     /**
@@ -200,7 +223,7 @@ public final class ErrorsAreMissesKeyValueCache implements KeyValueCache {
      * thread ends and the JVM's uncaught-exception handler reports it.
      */
     private <T> void callOnPool(Supplier<CompletionStage<T>> call, CompletableFuture<T> answer, String operation,
-            CircuitBreaker.Permit permit, T fallback) {
+            CircuitBreaker.Permit permit, T fallback, Consumer<StoreFailure> report) {
         if (answer.isDone()) {
             inFlight.release();
             return;
@@ -210,8 +233,8 @@ public final class ErrorsAreMissesKeyValueCache implements KeyValueCache {
             stage = Objects.requireNonNull(call.get(), NULL_STAGE);
         } catch (Throwable thrown) {
             inFlight.release();
-            if (answer.complete(fallback)) {
-                failed(operation, permit, thrown);
+            if (settle(answer, fallback, report, failureOf(thrown))) {
+                failed(operation, permit, thrown, null);
             }
             if (thrown instanceof VirtualMachineError fatal) {
                 throw fatal;
@@ -219,41 +242,85 @@ public final class ErrorsAreMissesKeyValueCache implements KeyValueCache {
             return;
         }
         inFlight.release();
-        forward(stage, answer, operation, permit, fallback);
+        forward(stage, answer, operation, permit, fallback, report);
     }
 
     /** Completes {@code answer} with the stage's value, or with {@code fallback} (counting a failure) when it fails. */
     private <T> void forward(CompletionStage<T> stage, CompletableFuture<T> answer, String operation,
-            CircuitBreaker.Permit permit, T fallback) {
+            CircuitBreaker.Permit permit, T fallback, Consumer<StoreFailure> report) {
         stage.whenComplete((value, failure) -> {
             if (failure == null) {
-                if (answer.complete(value)) {
+                if (settle(answer, value, report, null)) {
                     breaker.onSuccess();
                 }
-            } else if (answer.complete(fallback)) {
-                failed(operation, permit, failure);
+            } else if (settle(answer, fallback, report, failureOf(failure))) {
+                failed(operation, permit, failure, null);
             }
         });
     }
 
+    /**
+     * Completes {@code answer} with {@code value} unless it is complete already; {@code report} (when not null) is
+     * told {@code failure} first, so that it hears before the caller's stage completes. Returns whether this
+     * completed it.
+     */
+    private static <T> boolean settle(CompletableFuture<T> answer, T value, Consumer<StoreFailure> report,
+            StoreFailure failure) {
+        if (report == null) {
+            return answer.complete(value);
+        }
+        synchronized (answer) {
+            if (answer.isDone()) {
+                return false;
+            }
+            report.accept(failure);
+            return answer.complete(value);
+        }
+    }
+
     /** {@code answer}, answered with {@code fallback} (counting a failure) when the timeout passes first. */
     private <T> CompletionStage<T> bounded(CompletableFuture<T> answer, String operation, CircuitBreaker.Permit permit,
-            T fallback) {
+            T fallback, Consumer<StoreFailure> report) {
         if (answer.isDone()) {
+            return answer;
+        }
+        if (report != null) {
+            // The timer must go through settle too, so that report hears exactly once whichever completes first.
+            CompletableFuture<T> timer = new CompletableFuture<>();
+            timer.completeOnTimeout(null, timeoutNanos, TimeUnit.NANOSECONDS).thenRun(() -> {
+                if (settle(answer, fallback, report, StoreFailure.TIMEOUT)) {
+                    failed(operation, permit, new TimeoutException(), null);
+                }
+            });
+            answer.whenComplete((value, failure) -> timer.complete(null));
             return answer;
         }
         return answer.orTimeout(timeoutNanos, TimeUnit.NANOSECONDS).handle((value, failure) -> {
             if (failure == null) {
                 return value;
             }
-            failed(operation, permit, failure);
+            failed(operation, permit, failure, null);
             return fallback;
         });
     }
 
-    private void failed(String operation, CircuitBreaker.Permit permit, Throwable failure) {
+    /** Counts a failure and logs it (rate-limited); tells {@code report}, when not null, what kind it was. */
+    private void failed(String operation, CircuitBreaker.Permit permit, Throwable failure, Consumer<StoreFailure> report) {
         boolean opened = breaker.onFailure(permit);
         log.warn(operation, Failures.unwrap(failure), opened);
+        if (report != null) {
+            report.accept(failureOf(failure));
+        }
+    }
+
+    private static void succeeded(Consumer<StoreFailure> report) {
+        if (report != null) {
+            report.accept(null);
+        }
+    }
+
+    private static StoreFailure failureOf(Throwable failure) {
+        return Failures.unwrap(failure) instanceof TimeoutException ? StoreFailure.TIMEOUT : StoreFailure.ERROR;
     }
 
     /** At most one WARNING line per interval; counts what it drops. Thread-safe. */
