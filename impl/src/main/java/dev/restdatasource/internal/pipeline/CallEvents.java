@@ -15,6 +15,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The events of one call, told to the listeners the {@link Pipeline} chose for it ({@link Pipeline#eventsFor}), and
@@ -81,72 +82,41 @@ class CallEvents implements CacheObserver {
             return; // NONE keeps no call's description
         }
         CallInfo i = info(call);
-        for (DataSourceEventListener l : listeners) {
-            try {
-                l.callStart(i);
-            } catch (RuntimeException | LinkageError e) {
-                threw(l, e);
-            }
-        }
+        tell(l -> l.callStart(i));
     }
 
     void deduplicated() {
-        for (DataSourceEventListener l : listeners) {
-            try {
-                l.deduplicated(info);
-            } catch (RuntimeException | LinkageError e) {
-                threw(l, e);
-            }
-        }
+        CallInfo i = info;
+        tell(l -> l.deduplicated(i));
     }
 
     @Override
     public void outcome(CacheOutcome outcome, String reason) {
         cacheOutcome = outcome;
         cacheReason = reason;
-        for (DataSourceEventListener l : listeners) {
-            try {
-                l.cacheLookup(info, outcome, reason);
-            } catch (RuntimeException | LinkageError e) {
-                threw(l, e);
-            }
-        }
+        CallInfo i = info;
+        tell(l -> l.cacheLookup(i, outcome, reason));
     }
 
     @Override
     public void storeRead(long nanos, StoreFailure failure) {
         storeNanos.addAndGet(nanos);
         Duration latency = Duration.ofNanos(nanos);
-        for (DataSourceEventListener l : listeners) {
-            try {
-                l.storeRead(info, latency, failure);
-            } catch (RuntimeException | LinkageError e) {
-                threw(l, e);
-            }
-        }
+        CallInfo i = info;
+        tell(l -> l.storeRead(i, latency, failure));
     }
 
     @Override
     public void storeWrite(long nanos, StoreFailure failure) {
         Duration latency = Duration.ofNanos(nanos);
-        for (DataSourceEventListener l : listeners) {
-            try {
-                l.storeWrite(info, latency, failure);
-            } catch (RuntimeException | LinkageError e) {
-                threw(l, e);
-            }
-        }
+        CallInfo i = info;
+        tell(l -> l.storeWrite(i, latency, failure));
     }
 
     void upstreamRequest(String method, URI url) {
         String redacted = RedactedUrls.of(url);
-        for (DataSourceEventListener l : listeners) {
-            try {
-                l.upstreamRequest(info, method, redacted);
-            } catch (RuntimeException | LinkageError e) {
-                threw(l, e);
-            }
-        }
+        CallInfo i = info;
+        tell(l -> l.upstreamRequest(i, method, redacted));
     }
 
     /** The upstream exchange sent {@code nanos} ago ended with {@code response}, or failed with {@code error}. */
@@ -154,28 +124,20 @@ class CallEvents implements CacheObserver {
         upstreamNanos.addAndGet(nanos);
         Duration latency = Duration.ofNanos(nanos);
         Throwable cause = error == null ? null : Failures.unwrap(error);
-        for (DataSourceEventListener l : listeners) {
-            try {
-                if (cause == null) {
-                    l.upstreamResponse(info, response.status(), latency, response.bodyLength());
-                } else {
-                    l.upstreamFailed(info, latency, cause);
-                }
-            } catch (RuntimeException | LinkageError e) {
-                threw(l, e);
+        CallInfo i = info;
+        tell(l -> {
+            if (cause == null) {
+                l.upstreamResponse(i, response.status(), latency, response.bodyLength());
+            } else {
+                l.upstreamFailed(i, latency, cause);
             }
-        }
+        });
     }
 
     void redirect(int status, URI location) {
         String redacted = RedactedUrls.of(location);
-        for (DataSourceEventListener l : listeners) {
-            try {
-                l.redirect(info, status, redacted);
-            } catch (RuntimeException | LinkageError e) {
-                threw(l, e);
-            }
-        }
+        CallInfo i = info;
+        tell(l -> l.redirect(i, status, redacted));
     }
 
     /** The call failed with {@code error}, the exception its caller gets. */
@@ -185,13 +147,7 @@ class CallEvents implements CacheObserver {
         }
         CallInfo i = info(call);
         String code = error instanceof DataSourceException d ? d.code() : null;
-        for (DataSourceEventListener l : listeners) {
-            try {
-                l.callFailed(i, code, error);
-            } catch (RuntimeException | LinkageError e) {
-                threw(l, e);
-            }
-        }
+        tell(l -> l.callFailed(i, code, error));
     }
 
     /**
@@ -207,9 +163,14 @@ class CallEvents implements CacheObserver {
         CallSummary summary = new CallSummary(status, error instanceof DataSourceException d ? d.code() : null, error,
                 call.deduplicated(), cacheOutcome, cacheReason, Duration.ofNanos(System.nanoTime() - startNanos),
                 Duration.ofNanos(storeNanos.get()), Duration.ofNanos(upstreamNanos.get()));
+        tell(l -> l.callEnd(i, summary));
+    }
+
+    /** Tells each listener {@code event}, catching what it throws. */
+    private void tell(Consumer<DataSourceEventListener> event) {
         for (DataSourceEventListener l : listeners) {
             try {
-                l.callEnd(i, summary);
+                event.accept(l);
             } catch (RuntimeException | LinkageError e) {
                 threw(l, e);
             }
