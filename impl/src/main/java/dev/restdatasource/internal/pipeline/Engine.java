@@ -46,20 +46,19 @@ final class Engine implements DataSourceEngine {
     @Override
     public CompletionStage<Object> execute(String path, DataSourceRequest request, Type resultType) {
         Call call = new Call(hooks, deduplicator, path, request);
-        CallEvents events = pipeline.eventsFor();
-        call.events(events);
+        call.events(pipeline.eventsFor());
         CompletionStage<DataSourceResponse> pending;
         try {
             pending = pipeline.proceed(call);
         } catch (RuntimeException e) {
             // Thrown by a step before deduplication: the caller's mistake, failing the call without didEncounterError.
-            events.failed(call, e);
-            events.end(call, null, e);
+            ended(call, call.events(), null, e);
             return CompletableFuture.failedFuture(e);
         }
         boolean deduplicated = call.deduplicated();
         URI url = call.url();
         return pending.handle((response, error) -> {
+            CallEvents events = call.events(); // read here, not captured: the stage's closure stays as small as before
             try {
                 if (error != null) {
                     throw transportFailure(error, request, url);
