@@ -166,6 +166,16 @@ class EventsTest {
     }
 
     @Test
+    void anUpstreamThatPassesTheDeadlineIsToldAsATimeout() {
+        upstream.on("/slow", r -> Reply.json("{}").delay(3_000));
+        TestSource source = new TestSource(config().requestTimeout(Duration.ofMillis(200)).build(), upstream.url());
+        DataSourceException e = assertThrows(DataSourceException.class, () -> source.doGet("slow").as(String.class));
+        assertEquals(ErrorCode.UPSTREAM_TIMEOUT, e.code());
+        assertEquals(1, events.count("upstreamFailed TimeoutException"), events.all()::toString);
+        assertTrue(events.all().contains("callFailed " + ErrorCode.UPSTREAM_TIMEOUT), events.all()::toString);
+    }
+
+    @Test
     void aCallerMistakeGetsOnlyFailedAndEndWithoutAUrl() {
         TestSource source = new TestSource(config().build(), null);
         assertThrows(IllegalArgumentException.class, () -> source.doGet("movies/{id}", 7).as(String.class));
