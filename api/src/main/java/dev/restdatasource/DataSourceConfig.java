@@ -1,6 +1,7 @@
 package dev.restdatasource;
 
 import dev.restdatasource.cache.KeyValueCache;
+import dev.restdatasource.event.DataSourceEventListener;
 import dev.restdatasource.internal.bridge.Durations;
 import dev.restdatasource.spi.Transport;
 import java.time.Clock;
@@ -39,6 +40,7 @@ public final class DataSourceConfig {
     private final List<RequestFilter> requestFilters;
     private final List<String> credentialHeaders;
     private final String credentialHashSecret;
+    private final List<DataSourceEventListener> eventListeners;
 
     private DataSourceConfig(Builder b) {
         this.cache = b.cache;
@@ -51,6 +53,7 @@ public final class DataSourceConfig {
         this.requestFilters = List.copyOf(b.requestFilters);
         this.credentialHeaders = b.credentialHeaders;
         this.credentialHashSecret = b.credentialHashSecret;
+        this.eventListeners = b.eventListeners;
     }
 
     /** Returns the configuration with every default. */
@@ -76,6 +79,7 @@ public final class DataSourceConfig {
         b.requestFilters = requestFilters;
         b.credentialHeaders = credentialHeaders;
         b.credentialHashSecret = credentialHashSecret;
+        b.eventListeners = eventListeners;
         return b;
     }
 
@@ -122,6 +126,11 @@ public final class DataSourceConfig {
         return requestFilters;
     }
 
+    /** The listeners told of every call's events, in order; empty by default. */
+    public List<DataSourceEventListener> eventListeners() {
+        return eventListeners;
+    }
+
     /**
      * Returns the request header fields that carry credentials besides Authorization, Cookie and Proxy-Authorization
      * (which always do), lower-cased: default none.
@@ -150,6 +159,7 @@ public final class DataSourceConfig {
         private List<RequestFilter> requestFilters = List.of();
         private List<String> credentialHeaders = List.of();
         private String credentialHashSecret;
+        private List<DataSourceEventListener> eventListeners = List.of();
 
         private Builder() {
         }
@@ -193,6 +203,16 @@ public final class DataSourceConfig {
         /** Filters every call runs first, in this order; default none. */
         public Builder requestFilters(List<RequestFilter> requestFilters) {
             this.requestFilters = List.copyOf(requestFilters);
+            return this;
+        }
+
+        /**
+         * Listeners told of every call's events (start and end, the cache's decision with its reason, store and
+         * upstream latency, redirects, failures), in this order; default none. What a listener throws never changes
+         * a call. See {@link DataSourceEventListener}.
+         */
+        public Builder eventListeners(List<? extends DataSourceEventListener> eventListeners) {
+            this.eventListeners = List.copyOf(eventListeners);
             return this;
         }
 

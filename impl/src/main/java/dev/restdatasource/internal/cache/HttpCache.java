@@ -4,6 +4,8 @@ import dev.restdatasource.CacheOptions;
 import dev.restdatasource.DataSourceResponse;
 import dev.restdatasource.Headers;
 import dev.restdatasource.cache.KeyValueCache;
+import dev.restdatasource.event.CacheOutcome;
+import dev.restdatasource.event.StoreFailure;
 import dev.restdatasource.internal.http.CredentialHeaders;
 import dev.restdatasource.internal.bridge.ResponseMarks;
 import dev.restdatasource.internal.http.StatusTexts;
@@ -82,51 +84,71 @@ public final class HttpCache {
 
     /** Answers {@code x} from the cache or upstream. Fails only when upstream fails and no stale entry may stand in. */
     public CompletionStage<DataSourceResponse> fetch(Exchange x, Upstream up) {
+        return fetch(x, up, CacheObserver.NONE);
+    }
+
+    /**
+     * {@link #fetch(Exchange, Upstream)}, telling {@code obs} the outcome (once, with the policy's reason) and each
+     * store read and write of this request. A background revalidation started here is not observed: the request was
+     * answered already.
+     */
+    public CompletionStage<DataSourceResponse> fetch(Exchange x, Upstream up, CacheObserver obs) {
         if (policy.bypasses(x.method())) {
+            obs.outcome(CacheOutcome.UNCACHEABLE, "HEAD is never cached");
             return send(up, x, x.headers());
         }
         CacheRequest request = new CacheRequest(x.method(), x.headers(), credentials);
         CacheKey primary = CacheKey.primary(x);
         if (x.skipCache()) {
-            return fetchAndStore(up, x, request, primary, null);
+            return fetchAndStore(up, x, request, primary, null, obs, obs == CacheObserver.NONE ? null : "skipCache");
         }
-        return then(read(primary, request), found -> {
+        return then(read(primary, request, obs), found -> {
             if (found != null) {
-                return useStored(up, x, request, primary, found);
+                return useStored(up, x, request, primary, found, obs);
             }
-            return policy.onMiss(request) == Lookup.Action.GATEWAY_TIMEOUT
-                    ? completed(gatewayTimeout(x)) : fetchAndStore(up, x, request, primary, null);
+            if (policy.onMiss(request) == Lookup.Action.GATEWAY_TIMEOUT) {
+                obs.outcome(CacheOutcome.ONLY_IF_CACHED_MISS, "only-if-cached: nothing stored");
+                return completed(gatewayTimeout(x));
+            }
+            return fetchAndStore(up, x, request, primary, null, obs, null);
         });
     }
 
     private CompletionStage<DataSourceResponse> useStored(Upstream up, Exchange x, CacheRequest request, CacheKey primary,
-            Found found) {
+            Found found, CacheObserver obs) {
         Instant now = clock.instant();
         Lookup lookup = policy.lookup(request, found.stored(), found.source().servingFacts(policy), now);
         return switch (lookup.action()) {
-            case SERVE -> completed(hit(x, found, lookup.age(), lookup.stale()));
+            case SERVE -> {
+                obs.outcome(lookup.stale() ? CacheOutcome.STALE : CacheOutcome.HIT, lookup.reason());
+                yield completed(hit(x, found, lookup.age(), lookup.stale()));
+            }
             case SERVE_STALE_AND_REVALIDATE -> {
+                obs.outcome(CacheOutcome.STALE, lookup.reason());
                 revalidateInBackground(up, x, request, primary, found, lookup);
                 yield completed(hit(x, found, lookup.age(), true));
             }
-            case REVALIDATE -> revalidate(up, x, request, primary, found, lookup);
-            case FETCH -> fetchAndStore(up, x, request, primary, found);
-            case GATEWAY_TIMEOUT -> completed(gatewayTimeout(x));
+            case REVALIDATE -> revalidate(up, x, request, primary, found, lookup, obs);
+            case FETCH -> fetchAndStore(up, x, request, primary, found, obs, lookup.reason());
+            case GATEWAY_TIMEOUT -> {
+                obs.outcome(CacheOutcome.ONLY_IF_CACHED_MISS, lookup.reason());
+                yield completed(gatewayTimeout(x));
+            }
         };
     }
 
     // ---- reading ----
 
     /** Reads the shared entry, else the entry of the request's user when it carries credentials. */
-    private CompletionStage<Found> read(CacheKey primary, CacheRequest request) {
-        return then(readAt(primary, request), found -> {
+    private CompletionStage<Found> read(CacheKey primary, CacheRequest request, CacheObserver obs) {
+        return then(readAt(primary, request, obs), found -> {
             CacheKey user = found == null ? primary.forUser(request) : null;
-            return user == null ? completed(found) : readAt(user, request);
+            return user == null ? completed(found) : readAt(user, request, obs);
         });
     }
 
-    private CompletionStage<Found> readAt(CacheKey key, CacheRequest request) {
-        return then(store.get(key.value()), bytes -> {
+    private CompletionStage<Found> readAt(CacheKey key, CacheRequest request, CacheObserver obs) {
+        return then(get(key.value(), obs), bytes -> {
             DecodedEntries.Decoded value = decoded.decode(bytes, key.value());
             EntryCodec.Entry entry = value == null ? null : value.entry();
             if (entry instanceof EntryCodec.ResponseEntry r) {
@@ -135,7 +157,7 @@ public final class HttpCache {
             if (entry instanceof EntryCodec.VaryIndex index) {
                 String fingerprint = CacheKey.varyFingerprint(index.names(), request.headers());
                 CacheKey variantKey = key.variant(fingerprint);
-                return then(store.get(variantKey.value()), variantBytes -> {
+                return then(get(variantKey.value(), obs), variantBytes -> {
                     DecodedEntries.Decoded variant = decoded.decode(variantBytes, variantKey.value());
                     return completed(variant != null && variant.entry() instanceof EntryCodec.ResponseEntry v
                             && policy.selects(v.response(), fingerprint) ? new Found(v.response(), variantKey, variant) : null);
@@ -147,23 +169,30 @@ public final class HttpCache {
 
     // ---- going upstream ----
 
+    /**
+     * Sends {@code x} unconditionally and stores the response when it may be; {@code why} (null when nothing was
+     * stored, or for the plain miss) says why a stored entry could not serve, for the observer.
+     */
     private CompletionStage<DataSourceResponse> fetchAndStore(Upstream up, Exchange x, CacheRequest request, CacheKey primary,
-            Found staleFallback) {
+            Found staleFallback, CacheObserver obs, String why) {
         Instant requestTime = clock.instant();
-        return sendOrServeStale(up, x, request, x.headers(), staleFallback,
-                response -> completed(storeResponse(x, request, primary, response, requestTime)));
+        return sendOrServeStale(up, x, request, x.headers(), staleFallback, obs,
+                response -> completed(storeResponse(x, request, primary, response, requestTime, obs, CacheOutcome.MISS, why)));
     }
 
     private CompletionStage<DataSourceResponse> revalidate(Upstream up, Exchange x, CacheRequest request, CacheKey primary, Found found,
-            Lookup lookup) {
+            Lookup lookup, CacheObserver obs) {
         Headers.Builder conditional = x.headers().toBuilder();
         lookup.conditionalHeaders().asMap().forEach((name, values) -> conditional.set(name, values.get(0)));
         Instant requestTime = clock.instant();
-        return sendOrServeStale(up, x, request, conditional.build(), found,
+        return sendOrServeStale(up, x, request, conditional.build(), found, obs,
                 response -> switch (policy.validationOutcome(found.stored(), response)) {
-                    case FRESHENS -> completed(storeRevalidated(x, request, found, response, requestTime));
-                    case REPLACES -> completed(storeResponse(x, request, primary, response, requestTime));
-                    case MISMATCHES -> fetchAndStore(up, x, request, primary, null);
+                    case FRESHENS -> completed(storeRevalidated(x, request, found, response, requestTime, obs, lookup.reason()));
+                    case REPLACES -> completed(storeResponse(x, request, primary, response, requestTime, obs,
+                            CacheOutcome.REVALIDATED_CHANGED,
+                            obs == CacheObserver.NONE ? null : lookup.reason() + ", revalidated: " + response.status()));
+                    case MISMATCHES -> fetchAndStore(up, x, request, primary, null, obs,
+                            obs == CacheObserver.NONE ? null : lookup.reason() + ", 304 does not match the stored response");
                 });
     }
 
@@ -172,10 +201,14 @@ public final class HttpCache {
      * stand in (stale-if-error), answers with it instead; otherwise hands the response to {@code onResponse}.
      */
     private CompletionStage<DataSourceResponse> sendOrServeStale(Upstream up, Exchange x, CacheRequest request, Headers headers,
-            Found fallback, Function<DataSourceResponse, CompletionStage<DataSourceResponse>> onResponse) {
+            Found fallback, CacheObserver obs, Function<DataSourceResponse, CompletionStage<DataSourceResponse>> onResponse) {
         return send(up, x, headers).handle((response, error) -> {
             DataSourceResponse stale = staleOnError(x, request, fallback, response, error);
             if (stale != null) {
+                if (obs != CacheObserver.NONE) {
+                    obs.outcome(CacheOutcome.STALE_IF_ERROR, error != null ? "upstream failed, stale-if-error"
+                            : "upstream answered " + response.status() + ", stale-if-error");
+                }
                 return completed(stale);
             }
             if (error != null) {
@@ -191,7 +224,7 @@ public final class HttpCache {
         }
         CompletionStage<DataSourceResponse> stage;
         try {
-            stage = revalidate(up, x, request, primary, found, lookup);
+            stage = revalidate(up, x, request, primary, found, lookup, CacheObserver.NONE);
         } catch (RuntimeException e) {
             stage = CompletableFuture.failedFuture(e);
         }
@@ -227,12 +260,19 @@ public final class HttpCache {
 
     // ---- writing ----
 
+    /**
+     * Stores {@code response} when the policy allows, and tells {@code obs} {@code outcome} (or, for a miss that is not
+     * stored, {@link CacheOutcome#UNCACHEABLE}) with {@code why} and the policy's storing reason.
+     */
     private DataSourceResponse storeResponse(Exchange x, CacheRequest request, CacheKey primary, DataSourceResponse response,
-            Instant requestTime) {
+            Instant requestTime, CacheObserver obs, CacheOutcome outcome, String why) {
         Instant responseTime = clock.instant();
         List<CompletableFuture<?>> writes = new ArrayList<>(invalidate(x, request, response));
         CacheOptions override = x.cacheOptions().apply(response);
         StorePlan plan = policy.planStore(request, response.status(), response.headers(), requestTime, responseTime, override);
+        if (obs != CacheObserver.NONE) {
+            obs.outcome(outcome == CacheOutcome.MISS && !plan.store() ? CacheOutcome.UNCACHEABLE : outcome, reason(why, plan));
+        }
         if (plan.store()) {
             CacheKey base = plan.perUser() ? primary.forUser(request) : primary;
             List<String> vary = CachePolicy.varyNames(response.headers());
@@ -240,17 +280,17 @@ public final class HttpCache {
             StoredResponse stored = new StoredResponse(response.status(), policy.storableHeaders(response.headers()),
                     response.body(), requestTime, responseTime, plan.ttlOverride(), fingerprint);
             if (fingerprint == null) {
-                writes.add(write(base, stored, plan));
+                writes.add(write(base, stored, plan, obs));
             } else {
-                writes.add(store.set(base.value(), EntryCodec.encodeVary(base.value(), vary), policy.varyIndexTtl(plan)).toCompletableFuture());
-                writes.add(write(base.variant(fingerprint), stored, plan));
+                writes.add(set(base.value(), EntryCodec.encodeVary(base.value(), vary), policy.varyIndexTtl(plan), obs));
+                writes.add(write(base.variant(fingerprint), stored, plan, obs));
             }
         }
         return writes.isEmpty() ? response : MARKS.cacheWrite(response.toBuilder(), allOf(writes)).build();
     }
 
     private DataSourceResponse storeRevalidated(Exchange x, CacheRequest request, Found found, DataSourceResponse notModified,
-            Instant requestTime) {
+            Instant requestTime, CacheObserver obs, String why) {
         Instant responseTime = clock.instant();
         StoredResponse fresh = policy.freshen(found.stored(), notModified.headers(), requestTime, responseTime);
         DataSourceResponse merged = MARKS.revalidated(DataSourceResponse.builder().url(x.url()).status(fresh.status())
@@ -258,12 +298,15 @@ public final class HttpCache {
                 .body(fresh.body())).build();
         CacheOptions override = policy.rememberedOverride(x.cacheOptions().apply(merged), fresh, found.key().perUser());
         StorePlan plan = policy.planStore(request, fresh.status(), fresh.headers(), requestTime, responseTime, override);
+        if (obs != CacheObserver.NONE) {
+            obs.outcome(CacheOutcome.REVALIDATED_NOT_MODIFIED, reason(why + ", revalidated: 304", plan));
+        }
         if (!plan.store()) {
             return merged;
         }
         StoredResponse rewritten = new StoredResponse(fresh.status(), fresh.headers(), fresh.body(), fresh.requestTime(),
                 fresh.responseTime(), plan.ttlOverride(), fresh.varyFingerprint());
-        return MARKS.cacheWrite(merged.toBuilder(), write(found.key(), rewritten, plan)).build();
+        return MARKS.cacheWrite(merged.toBuilder(), write(found.key(), rewritten, plan, obs)).build();
     }
 
     /** Deletes the entries (shared, and the user's) that the policy says the response to an unsafe method makes stale. */
@@ -285,8 +328,41 @@ public final class HttpCache {
     }
 
     /** Writes {@code stored} under {@code key}, the entry naming its key so that it never answers for another. */
-    private CompletableFuture<Void> write(CacheKey key, StoredResponse stored, StorePlan plan) {
-        return store.set(key.value(), EntryCodec.encode(key.value(), stored), plan.storeTtl()).toCompletableFuture();
+    private CompletableFuture<Void> write(CacheKey key, StoredResponse stored, StorePlan plan, CacheObserver obs) {
+        return set(key.value(), EntryCodec.encode(key.value(), stored), plan.storeTtl(), obs);
+    }
+
+    // ---- store I/O, timed when observed ----
+
+    private CompletionStage<byte[]> get(String key, CacheObserver obs) {
+        if (obs == CacheObserver.NONE) {
+            return store.get(key);
+        }
+        long start = System.nanoTime();
+        if (store instanceof ObservableStore observable) {
+            return observable.get(key, failure -> obs.storeRead(System.nanoTime() - start, failure));
+        }
+        return store.get(key).whenComplete((value, error) -> obs.storeRead(System.nanoTime() - start,
+                error == null ? null : StoreFailure.ERROR));
+    }
+
+    private CompletableFuture<Void> set(String key, byte[] value, Duration ttl, CacheObserver obs) {
+        if (obs == CacheObserver.NONE) {
+            return store.set(key, value, ttl).toCompletableFuture();
+        }
+        long start = System.nanoTime();
+        if (store instanceof ObservableStore observable) {
+            return observable.set(key, value, ttl, failure -> obs.storeWrite(System.nanoTime() - start, failure))
+                    .toCompletableFuture();
+        }
+        return store.set(key, value, ttl).whenComplete((ok, error) -> obs.storeWrite(System.nanoTime() - start,
+                error == null ? null : StoreFailure.ERROR)).toCompletableFuture();
+    }
+
+    /** The observer's reason: why the cache went upstream (when told) and what the policy said of storing. */
+    private static String reason(String why, StorePlan plan) {
+        String storing = plan.store() ? plan.reason() : "not stored: " + plan.reason();
+        return why == null ? storing : why + "; " + storing;
     }
 
     private static CompletionStage<Void> allOf(List<CompletableFuture<?>> writes) {

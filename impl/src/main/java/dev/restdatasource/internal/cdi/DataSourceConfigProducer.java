@@ -3,6 +3,7 @@ package dev.restdatasource.internal.cdi;
 import dev.restdatasource.DataSourceConfig;
 import dev.restdatasource.RequestFilter;
 import dev.restdatasource.cache.KeyValueCache;
+import dev.restdatasource.event.DataSourceEventListener;
 import dev.restdatasource.internal.config.DataSourceSettings;
 import dev.restdatasource.store.InMemoryKeyValueCache;
 import jakarta.annotation.Priority;
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *     else an in-memory store bounded by {@value DataSourceSettings#CACHE_MAX_BYTES};</li>
  * <li>request filters: every {@link RequestFilter} bean, lowest {@link Priority} first, then the beans without a
  *     priority by class name;</li>
+ * <li>event listeners: every {@link DataSourceEventListener} bean, in the same order;</li>
  * <li>timeouts and redirects: from {@link DataSourceSettings}.</li>
  * </ul>
  *
@@ -41,6 +43,9 @@ public class DataSourceConfigProducer {
 
     @Inject
     Instance<RequestFilter> filters;
+
+    @Inject
+    Instance<DataSourceEventListener> eventListeners;
 
     private final Object lock = new Object();
     private volatile DataSourceSettings settings;
@@ -71,7 +76,7 @@ public class DataSourceConfigProducer {
                 c = config;
                 if (c == null) {
                     if (building) {
-                        throw new IllegalStateException("A RequestFilter or KeyValueCache bean needs DataSourceConfig,"
+                        throw new IllegalStateException("A RequestFilter, DataSourceEventListener or KeyValueCache bean needs DataSourceConfig,"
                                 + " which is built from those beans: inject it lazily (Instance<DataSourceConfig>) instead");
                     }
                     building = true;
@@ -122,19 +127,21 @@ public class DataSourceConfigProducer {
                 .cacheTimeout(s.cacheTimeout())
                 .maxRedirects(s.maxRedirects())
                 .maxResponseBytes(s.maxResponseBytes())
-                .requestFilters(orderedFilters())
+                .requestFilters(ordered(filters))
+                .eventListeners(ordered(eventListeners))
                 .credentialHeaders(s.credentialHeaders(""))
                 .credentialHashSecret(s.credentialHashSecret())
                 .build();
     }
 
-    private List<RequestFilter> orderedFilters() {
-        List<Instance.Handle<RequestFilter>> handles = new ArrayList<>();
-        filters.handles().forEach(handles::add);
-        handles.sort(Comparator.comparingInt((Instance.Handle<RequestFilter> h) -> priorityOf(h.getBean()))
+    /** The beans of {@code beans}, lowest {@link Priority} first, then those without a priority by class name. */
+    private static <T> List<T> ordered(Instance<T> beans) {
+        List<Instance.Handle<T>> handles = new ArrayList<>();
+        beans.handles().forEach(handles::add);
+        handles.sort(Comparator.comparingInt((Instance.Handle<T> h) -> priorityOf(h.getBean()))
                 .thenComparing(h -> h.getBean().getBeanClass().getName()));
-        List<RequestFilter> ordered = new ArrayList<>(handles.size());
-        for (Instance.Handle<RequestFilter> h : handles) {
+        List<T> ordered = new ArrayList<>(handles.size());
+        for (Instance.Handle<T> h : handles) {
             ordered.add(h.get());
         }
         return ordered;

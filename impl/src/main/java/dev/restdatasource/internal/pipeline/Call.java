@@ -23,6 +23,7 @@ final class Call {
     private URI url;
     private Exchange exchange;
     private boolean deduplicated;
+    private CallEvents events = CallEvents.NONE;
 
     Call(DataSourceHooks hooks, Deduplicator inFlight, String path, DataSourceRequest request) {
         this.hooks = hooks;
@@ -36,6 +37,7 @@ final class Call {
         this.url = call.url;
         this.exchange = exchange;
         this.deduplicated = call.deduplicated;
+        this.events = call.events;
     }
 
     /** The hooks of the data source that makes the call. */
@@ -71,6 +73,16 @@ final class Call {
     /** Whether this caller joined an identical call already in flight (its response is marked as such). */
     boolean deduplicated() {
         return deduplicated;
+    }
+
+    /** The listeners' events of this call, shared by its copies; {@link CallEvents#NONE} when nobody listens. */
+    CallEvents events() {
+        return events;
+    }
+
+    /** Set by the engine before the pipeline runs. */
+    void events(CallEvents events) {
+        this.events = events;
     }
 
     void resolved(URI url, Exchange exchange) {

@@ -26,6 +26,7 @@ final class DeduplicationStep implements Step {
                 () -> next.proceed(call));
         if (outcome.deduplicated()) {
             call.deduplicated(true); // only a joined caller, whose call no other thread has seen
+            call.events().deduplicated();
         }
         return outcome.response();
     }

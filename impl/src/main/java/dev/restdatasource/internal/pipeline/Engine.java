@@ -30,8 +30,8 @@ import java.util.concurrent.TimeoutException;
  * every data source of that configuration, see there for the steps), then becomes the caller's result here: the
  * {@code deduplicated} flag for a caller that joined a call in flight, {@code throwIfResponseIsError} before parsing,
  * 404 as null when asked, {@code parseBody}; transport failures are mapped to coded {@link DataSourceException}s and
- * reported through {@code didEncounterError}; each failed call is then told once to the pipeline's listener
- * ({@link Pipeline#callFailed}). The deduplication map belongs to this instance. Thread-safe.
+ * reported through {@code didEncounterError}; each failed call is then told once to the call's events
+ * ({@link CallEvents#failed}), and every call's end ({@link CallEvents#end}). The deduplication map belongs to this instance. Thread-safe.
  */
 final class Engine implements DataSourceEngine {
     private final Pipeline pipeline;
@@ -46,37 +46,48 @@ final class Engine implements DataSourceEngine {
     @Override
     public CompletionStage<Object> execute(String path, DataSourceRequest request, Type resultType) {
         Call call = new Call(hooks, deduplicator, path, request);
+        call.events(pipeline.eventsFor());
         CompletionStage<DataSourceResponse> pending;
         try {
             pending = pipeline.proceed(call);
         } catch (RuntimeException e) {
             // Thrown by a step before deduplication: the caller's mistake, failing the call without didEncounterError.
-            pipeline.callFailed(call, e);
+            ended(call, call.events(), null, e);
             return CompletableFuture.failedFuture(e);
         }
         boolean deduplicated = call.deduplicated();
         URI url = call.url();
         return pending.handle((response, error) -> {
+            CallEvents events = call.events(); // read here, not captured: the stage's closure stays as small as before
             try {
                 if (error != null) {
                     throw transportFailure(error, request, url);
                 }
-                return complete(deduplicated ? ResponseMarks.get().deduplicated(response.toBuilder()).build() : response,
+                Object result = complete(deduplicated ? ResponseMarks.get().deduplicated(response.toBuilder()).build() : response,
                         request, url, resultType);
+                events.end(call, response, null);
+                return result;
             } catch (RuntimeException e) {
                 // A caller that joined a call in flight does not report the shared failure again.
                 if (!(deduplicated && error != null)) {
                     try {
                         hooks.didEncounterError(e, request, url);
                     } catch (RuntimeException replaced) {
-                        pipeline.callFailed(call, replaced);
+                        ended(call, events, response, replaced);
                         throw replaced;
                     }
-                    pipeline.callFailed(call, e);
+                    events.failed(call, e);
                 }
+                events.end(call, response, e);
                 throw e;
             }
         });
+    }
+
+    /** Tells the events that {@code call} failed with {@code error}, then that it ended. */
+    private static void ended(Call call, CallEvents events, DataSourceResponse response, RuntimeException error) {
+        events.failed(call, error);
+        events.end(call, response, error);
     }
 
     private Object complete(DataSourceResponse response, DataSourceRequest request, URI url, Type resultType) {

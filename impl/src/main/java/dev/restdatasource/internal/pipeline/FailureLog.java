@@ -1,6 +1,8 @@
 package dev.restdatasource.internal.pipeline;
 
 import dev.restdatasource.DataSourceException;
+import dev.restdatasource.event.CallInfo;
+import dev.restdatasource.event.DataSourceEventListener;
 import dev.restdatasource.internal.http.RedactedUrls;
 import java.lang.System.Logger.Level;
 
@@ -13,13 +15,16 @@ import java.lang.System.Logger.Level;
  * MoviesAPI GET movies/{id} failed before sending: IllegalArgumentException (no data-source code): Cannot resolve ...
  * </pre>
  *
+ * <p>A built-in event listener: the {@link Pipeline} adds it to a call's listeners when the logger's level lets FINE
+ * through at the call's start ({@link #enabled()}), so nothing is built when the level is off.
+ *
  * <p>Nothing secret is written: URLs, the call's and those inside the message, lose their user information and
  * query values ({@link RedactedUrls}); no header and no body is logged (the message of a {@code DataSourceException}
  * is its status line or the kind of failure, never the body). The stack trace is not logged either: the failure
  * reaches the caller, and GraphQL servers log resolver failures themselves when asked (see the README's debugging
- * section). Nothing is built when the level is off. Stateless and thread-safe.
+ * section). Stateless and thread-safe.
  */
-final class FailureLog implements CallListener {
+final class FailureLog implements DataSourceEventListener {
     /** The logger's name. */
     static final String LOGGER = "dev.restdatasource.failures";
 
@@ -33,18 +38,23 @@ final class FailureLog implements CallListener {
         this.log = log;
     }
 
+    /** Whether the logger lets its lines through now. */
+    boolean enabled() {
+        return log.isLoggable(Level.DEBUG);
+    }
+
     @Override
-    public void callFailed(Call call, RuntimeException error) {
+    public void callFailed(CallInfo call, String errorCode, RuntimeException error) {
         if (log.isLoggable(Level.DEBUG)) {
             log.log(Level.DEBUG, line(call, error));
         }
     }
 
     /** The line for {@code call} failing with {@code error}. */
-    static String line(Call call, RuntimeException error) {
-        StringBuilder line = new StringBuilder(call.hooks().name()).append(' ').append(call.request().method()).append(' ');
+    static String line(CallInfo call, RuntimeException error) {
+        StringBuilder line = new StringBuilder(call.dataSource()).append(' ').append(call.method()).append(' ');
         if (call.url() != null) {
-            line.append(RedactedUrls.of(call.url())).append(" failed: ");
+            line.append(call.url()).append(" failed: ");
         } else {
             line.append(call.path()).append(" failed before sending: ");
         }

@@ -8,7 +8,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * Answers from the configuration's shared {@link HttpCache} when HTTP allows, else lets the rest of the pipeline go
  * upstream (possibly with the cache's conditional headers) and stores what may be stored. The call's own request is
- * keyed by the {@code cacheKeyFor} hook; a redirect hop comes keyed by its own URL.
+ * keyed by the {@code cacheKeyFor} hook; a redirect hop comes keyed by its own URL. The cache tells the call's events its
+ * outcome with the policy's reason, and its store reads and writes.
  */
 final class HttpCacheStep implements Step {
     private final HttpCache httpCache;
@@ -23,6 +24,6 @@ final class HttpCacheStep implements Step {
         if (exchange.cacheKey() == null) {
             exchange = exchange.withCacheKey(call.hooks().cacheKeyFor(call.url(), call.request()));
         }
-        return httpCache.fetch(exchange, sent -> next.proceed(call.withExchange(sent)));
+        return httpCache.fetch(exchange, sent -> next.proceed(call.withExchange(sent)), call.events().cacheObserver());
     }
 }

@@ -2,10 +2,13 @@ package dev.restdatasource.internal.pipeline;
 
 import dev.restdatasource.DataSourceConfig;
 import dev.restdatasource.DataSourceResponse;
+import dev.restdatasource.event.DataSourceEventListener;
 import dev.restdatasource.internal.cache.HttpCache;
 import dev.restdatasource.spi.Transport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -26,9 +29,14 @@ import java.util.concurrent.CompletionStage;
  * </ol>
  * The engine then turns the response into the caller's result ({@code throwIfResponseIsError}, 404 as null,
  * {@code parseBody}) and reports failures from deduplication on through {@code didEncounterError}; failures of the
- * steps before deduplication are the caller's mistakes and are not reported there. Every failed call, those included,
- * is told once to the pipeline's {@link CallListener} ({@link #callFailed}), which logs it ({@link FailureLog}): the
- * one place that sees each failure as its caller gets it, whatever step or hook raised it.
+ * steps before deduplication are the caller's mistakes and are not reported there.
+ *
+ * <p>Events: each call gets its {@link CallEvents} from {@link #eventsFor} before it runs: the configuration's event
+ * listeners, plus the built-in {@link FailureLog} and {@link DecisionLog} when their loggers' level lets FINE through
+ * at that moment. With none of them the call gets {@link CallEvents#NONE} and no event is built. The steps tell
+ * them what they do (start once the URL is resolved, a deduplicated join, the cache's outcome and store I/O, each
+ * upstream exchange in the deadline step, redirects), and the engine tells the failure as its caller gets it and the
+ * end.
  *
  * <p>To add a step (cross-request coalescing, metrics): write one class implementing {@link Step} (package-private,
  * in this package, holding only what the configuration gives it and keeping per-call state in the {@link Call}),
@@ -47,16 +55,30 @@ final class Pipeline implements Step.Chain {
 
     private final List<Step> steps;
     private final Step.Chain first;
-    private final CallListener listener;
+    private final List<DataSourceEventListener> listeners;
+    private final FailureLog failureLog;
+    private final DecisionLog decisionLog;
+    /** The listeners of a call, by which built-in logs are on: none, failures, decisions, both. */
+    private final DataSourceEventListener[][] byLogs;
+    private final Set<DataSourceEventListener> loggedFailures = ConcurrentHashMap.newKeySet();
 
-    /** A pipeline of {@code steps} whose failed calls are logged ({@link FailureLog}). */
+    /** A pipeline of {@code steps} with no listener but the built-in logs. */
     Pipeline(List<Step> steps) {
-        this(steps, new FailureLog());
+        this(steps, List.of());
     }
 
-    Pipeline(List<Step> steps, CallListener listener) {
+    Pipeline(List<Step> steps, List<? extends DataSourceEventListener> listeners) {
+        this(steps, listeners, new FailureLog(), new DecisionLog());
+    }
+
+    Pipeline(List<Step> steps, List<? extends DataSourceEventListener> listeners, FailureLog failureLog, DecisionLog decisionLog) {
         this.steps = List.copyOf(steps);
-        this.listener = listener;
+        this.listeners = List.copyOf(listeners);
+        this.failureLog = failureLog;
+        this.decisionLog = decisionLog;
+        this.byLogs = new DataSourceEventListener[][] {
+            with(this.listeners), with(this.listeners, failureLog), with(this.listeners, decisionLog),
+            with(this.listeners, failureLog, decisionLog)};
         Step.Chain chain = END;
         for (int i = this.steps.size() - 1; i >= 0; i--) {
             chain = new Link(this.steps.get(i), chain);
@@ -75,25 +97,28 @@ final class Pipeline implements Step.Chain {
                 new RedirectStep(config.maxRedirects(), httpCache.credentials()),
                 new HttpCacheStep(httpCache),
                 new DeadlineStep(),
-                new TransportStep(transport, config.maxResponseBytes())));
+                new TransportStep(transport, config.maxResponseBytes())), config.eventListeners());
+    }
+
+    private static DataSourceEventListener[] with(List<DataSourceEventListener> listeners, DataSourceEventListener... logs) {
+        List<DataSourceEventListener> all = new ArrayList<>(listeners);
+        all.addAll(List.of(logs));
+        return all.toArray(DataSourceEventListener[]::new);
+    }
+
+    /**
+     * The events of a call starting now: told to the configuration's listeners and the built-in logs that are on;
+     * {@link CallEvents#NONE}, allocating nothing, when there are none.
+     */
+    CallEvents eventsFor() {
+        DataSourceEventListener[] told = byLogs[(failureLog.enabled() ? 1 : 0) + (decisionLog.enabled() ? 2 : 0)];
+        return told.length == 0 ? CallEvents.NONE : new CallEvents(told, loggedFailures, System.nanoTime());
     }
 
     /** Runs every step on {@code call}. Throws what a step before deduplication throws. */
     @Override
     public CompletionStage<DataSourceResponse> proceed(Call call) {
         return first.proceed(call);
-    }
-
-    /**
-     * Tells the listener that {@code call} failed with {@code error}, the exception its caller gets; once per call
-     * ({@link CallListener#callFailed}). What the listener throws is ignored: it never changes a call's outcome.
-     */
-    void callFailed(Call call, RuntimeException error) {
-        try {
-            listener.callFailed(call, error);
-        } catch (RuntimeException ignored) {
-            // a listener's mistake must not replace the call's failure
-        }
     }
 
     /** The steps in order. */
@@ -112,7 +137,7 @@ final class Pipeline implements Step.Chain {
             if (before.isInstance(steps.get(i))) {
                 List<Step> more = new ArrayList<>(steps);
                 more.add(i, step);
-                return new Pipeline(more, listener);
+                return new Pipeline(more, listeners, failureLog, decisionLog);
             }
         }
         throw new IllegalArgumentException("No " + before.getSimpleName() + " in the pipeline");

@@ -28,8 +28,11 @@ final class RedirectStep implements Step {
     private CompletionStage<DataSourceResponse> follow(Call hop, Chain next, int hops) {
         return next.proceed(hop).thenCompose(response -> {
             Exchange following = Redirects.next(hop.exchange(), response, hops, maxRedirects, credentials);
-            return following == null ? CompletableFuture.completedFuture(response)
-                    : follow(hop.withExchange(following), next, hops + 1);
+            if (following == null) {
+                return CompletableFuture.completedFuture(response);
+            }
+            hop.events().redirect(response.status(), following.url());
+            return follow(hop.withExchange(following), next, hops + 1);
         });
     }
 }

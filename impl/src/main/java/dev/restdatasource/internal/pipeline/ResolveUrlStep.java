@@ -32,6 +32,7 @@ final class ResolveUrlStep implements Step {
         DataSourceHooks hooks = call.hooks();
         URI url = UrlResolver.appendParams(hooks.resolveURL(call.path(), request), request.params());
         call.resolved(url, exchange(url, request, hooks));
+        call.events().start(call);
         return next.proceed(call);
     }
 

@@ -4,8 +4,8 @@
  * redirects, the HTTP cache, the transport), each a small {@code Step} that
  * gets the call and the rest of the chain and sees the response on its way back. The engine runs the pipeline for
  * each call of a data source and turns the response into the caller's result (status check, 404 as null, parsing,
- * error mapping) and tells the pipeline's {@code CallListener} of each failed call once ({@code FailureLog} logs it on
- * {@code dev.restdatasource.failures}); the runtime registered for {@link java.util.ServiceLoader} builds engines over one pipeline per
+ * error mapping) and tells the event listeners of each call ({@code CallEvents}; the built-in {@code FailureLog} and {@code DecisionLog} log on
+ * {@code dev.restdatasource.failures} and {@code dev.restdatasource.decisions}); the runtime registered for {@link java.util.ServiceLoader} builds engines over one pipeline per
  * configuration. Both front ends, {@code RESTDataSource} subclasses and {@code @DataSource} Rest Client interfaces,
  * reach it through {@link dev.restdatasource.internal.bridge.DataSourceEngine}.
  *

@@ -3,6 +3,8 @@ package dev.restdatasource.internal.store;
 import dev.restdatasource.backend.Ttl;
 
 import dev.restdatasource.cache.KeyValueCache;
+import dev.restdatasource.event.StoreFailure;
+import dev.restdatasource.internal.cache.ObservableStore;
 import dev.restdatasource.internal.bridge.Failures;
 import dev.restdatasource.store.InMemoryKeyValueCache;
 import java.lang.System.Logger;
@@ -17,6 +19,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -51,6 +54,7 @@ import java.util.function.Supplier;
  * are misses at once until the warm-up read ends, so a store still starting costs no request the timeout.
  *
  * <p>Failures are logged through {@link System.Logger} at {@code WARNING}, at most one line per
+ * <p>Failures are logged through {@link System.Logger} at {@code WARNING}, at most one line per
  * {@value #LOG_INTERVAL_SECONDS} s per instance; the line counts the failures not logged since the last one, and
  * names the store (its class) and the key by a fingerprint ({@link KeyFingerprints}), never by its text: a key holds
  * the upstream URL, whose path and query may identify a user.
@@ -63,7 +67,7 @@ import java.util.function.Supplier;
  * <p>Nullness: a {@code null} key or value is passed to the delegate, whose failure becomes a miss like any
  * other; the returned stages never complete exceptionally.
  */
-public final class ErrorsAreMissesKeyValueCache implements KeyValueCache {
+public final class ErrorsAreMissesKeyValueCache implements ObservableStore {
     /** The default bound on each call: 50 ms. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(50);
 
@@ -188,39 +192,70 @@ public final class ErrorsAreMissesKeyValueCache implements KeyValueCache {
 
     @Override
     public CompletionStage<byte[]> get(String key) {
-        if (!ready.isDone()) {
-            return CompletableFuture.completedFuture(null);
-        }
-        return guarded("get", key, () -> delegate.get(key), null);
+        return read(key, null);
+    }
+
+    @Override
+    public CompletionStage<byte[]> get(String key, Consumer<StoreFailure> report) {
+        return read(key, Objects.requireNonNull(report, "report"));
+    }
+
+    @Override
+    public CompletionStage<Void> set(String key, byte[] value, Duration ttl, Consumer<StoreFailure> report) {
+        return write(key, value, ttl, Objects.requireNonNull(report, "report"));
     }
 
     @Override
     public CompletionStage<Void> set(String key, byte[] value, Duration ttl) {
+        return write(key, value, ttl, null);
+    }
+
+    /** A read; while the store warms up, a miss at once without calling it (nothing failed: reported as a success). */
+    private CompletionStage<byte[]> read(String key, Consumer<StoreFailure> report) {
+        if (!ready.isDone()) {
+            succeeded(report);
+            return CompletableFuture.completedFuture(null);
+        }
+        return guarded("get", key, () -> delegate.get(key), null, report);
+    }
+
+    /** A write; while the store warms up, it waits for the end of the warm-up (at most {@code maxInFlight} do). */
+    private CompletionStage<Void> write(String key, byte[] value, Duration ttl, Consumer<StoreFailure> report) {
         if (!ready.isDone()) {
             if (deferredWrites.incrementAndGet() > maxInFlight) {
                 deferredWrites.decrementAndGet();
+                succeeded(report);
                 return CompletableFuture.completedFuture(null); // enough writes wait already: this one is skipped
             }
             return ready.thenCompose(warm -> {
                 deferredWrites.decrementAndGet();
-                return guarded("set", key, () -> delegate.set(key, value, ttl), null);
+                return guarded("set", key, () -> delegate.set(key, value, ttl), null, report);
             });
         }
-        return guarded("set", key, () -> delegate.set(key, value, ttl), null);
+        return guarded("set", key, () -> delegate.set(key, value, ttl), null, report);
     }
 
     @Override
     public CompletionStage<Boolean> delete(String key) {
-        return guarded("delete", key, () -> delegate.delete(key), Boolean.FALSE);
+        return guarded("delete", key, () -> delegate.delete(key), Boolean.FALSE, null);
     }
 
-    private <T> CompletionStage<T> guarded(String operation, String key, Supplier<CompletionStage<T>> call, T fallback) {
+    /**
+     * Runs {@code call} guarded; {@code report}, when not null, is told once how it went (null for success) before the
+     * returned stage completes.
+     */
+    private <T> CompletionStage<T> guarded(String operation, String key, Supplier<CompletionStage<T>> call, T fallback,
+            Consumer<StoreFailure> report) {
         CircuitBreaker.Permit permit = breaker.acquire();
         if (permit == CircuitBreaker.Permit.REFUSED) {
+            if (report != null) {
+                report.accept(StoreFailure.CIRCUIT_OPEN);
+            }
             return CompletableFuture.completedFuture(fallback);
         }
         Call what = new Call(operation, key);
-        return handOff == null ? directly(what, permit, call, fallback) : handedOff(what, permit, call, fallback);
+        return handOff == null ? directly(what, permit, call, fallback, report)
+                : handedOff(what, permit, call, fallback, report);
     }
 
     /** The operation and key of one call, for the warning when it fails. */
@@ -229,43 +264,44 @@ public final class ErrorsAreMissesKeyValueCache implements KeyValueCache {
 
     /** Calls a delegate that never blocks on the caller's thread. */
     private <T> CompletionStage<T> directly(Call operation, CircuitBreaker.Permit permit,
-            Supplier<CompletionStage<T>> call, T fallback) {
+            Supplier<CompletionStage<T>> call, T fallback, Consumer<StoreFailure> report) {
         CompletionStage<T> stage;
         try {
             stage = Objects.requireNonNull(call.get(), NULL_STAGE);
         } catch (VirtualMachineError fatal) {
-            failed(operation, permit, fatal);
+            failed(operation, permit, fatal, report);
             throw fatal;
         } catch (RuntimeException | Error thrown) {
-            failed(operation, permit, thrown);
+            failed(operation, permit, thrown, report);
             return CompletableFuture.completedFuture(fallback);
         }
         if (stage instanceof CompletableFuture<T> done && done.isDone() && !done.isCompletedExceptionally()) {
             breaker.onSuccess(); // the common case of a local store: answered already, nothing to guard
+            succeeded(report);
             return CompletableFuture.completedFuture(done.join());
         }
         CompletableFuture<T> answer = new CompletableFuture<>();
-        forward(stage, answer, operation, permit, fallback);
-        return bounded(answer, operation, permit, fallback);
+        forward(stage, answer, operation, permit, fallback, report);
+        return bounded(answer, operation, permit, fallback, report);
     }
 
     /** Calls a delegate that may block on a pool thread; the caller waits for the answer only up to the timeout. */
     private <T> CompletionStage<T> handedOff(Call operation, CircuitBreaker.Permit permit,
-            Supplier<CompletionStage<T>> call, T fallback) {
+            Supplier<CompletionStage<T>> call, T fallback, Consumer<StoreFailure> report) {
         if (!inFlight.tryAcquire()) {
             failed(operation, permit, new RejectedExecutionException(
-                    "all " + maxInFlight + " store calls allowed in flight are still waiting for the store"));
+                    "all " + maxInFlight + " store calls allowed in flight are still waiting for the store"), report);
             return CompletableFuture.completedFuture(fallback);
         }
         CompletableFuture<T> answer = new CompletableFuture<>();
         try {
-            handOff.execute(() -> callOnPool(call, answer, operation, permit, fallback));
+            handOff.execute(() -> callOnPool(call, answer, operation, permit, fallback, report));
         } catch (RejectedExecutionException full) {
             inFlight.release();
-            failed(operation, permit, full);
+            failed(operation, permit, full, report);
             return CompletableFuture.completedFuture(fallback);
         }
-        return bounded(answer, operation, permit, fallback);
+        return bounded(answer, operation, permit, fallback, report);
     }
 
     /**
@@ -275,7 +311,7 @@ public final class ErrorsAreMissesKeyValueCache implements KeyValueCache {
      * thread ends and the JVM's uncaught-exception handler reports it.
      */
     private <T> void callOnPool(Supplier<CompletionStage<T>> call, CompletableFuture<T> answer, Call operation,
-            CircuitBreaker.Permit permit, T fallback) {
+            CircuitBreaker.Permit permit, T fallback, Consumer<StoreFailure> report) {
         if (answer.isDone()) {
             inFlight.release();
             return;
@@ -285,8 +321,8 @@ public final class ErrorsAreMissesKeyValueCache implements KeyValueCache {
             stage = Objects.requireNonNull(call.get(), NULL_STAGE);
         } catch (Throwable thrown) {
             inFlight.release();
-            if (answer.complete(fallback)) {
-                failed(operation, permit, thrown);
+            if (settle(answer, fallback, report, failureOf(thrown))) {
+                failed(operation, permit, thrown, null);
             }
             if (thrown instanceof VirtualMachineError fatal) {
                 throw fatal;
@@ -294,41 +330,85 @@ public final class ErrorsAreMissesKeyValueCache implements KeyValueCache {
             return;
         }
         inFlight.release();
-        forward(stage, answer, operation, permit, fallback);
+        forward(stage, answer, operation, permit, fallback, report);
     }
 
     /** Completes {@code answer} with the stage's value, or with {@code fallback} (counting a failure) when it fails. */
     private <T> void forward(CompletionStage<T> stage, CompletableFuture<T> answer, Call operation,
-            CircuitBreaker.Permit permit, T fallback) {
+            CircuitBreaker.Permit permit, T fallback, Consumer<StoreFailure> report) {
         stage.whenComplete((value, failure) -> {
             if (failure == null) {
-                if (answer.complete(value)) {
+                if (settle(answer, value, report, null)) {
                     breaker.onSuccess();
                 }
-            } else if (answer.complete(fallback)) {
-                failed(operation, permit, failure);
+            } else if (settle(answer, fallback, report, failureOf(failure))) {
+                failed(operation, permit, failure, null);
             }
         });
     }
 
+    /**
+     * Completes {@code answer} with {@code value} unless it is complete already; {@code report} (when not null) is
+     * told {@code failure} first, so that it hears before the caller's stage completes. Returns whether this
+     * completed it.
+     */
+    private static <T> boolean settle(CompletableFuture<T> answer, T value, Consumer<StoreFailure> report,
+            StoreFailure failure) {
+        if (report == null) {
+            return answer.complete(value);
+        }
+        synchronized (answer) {
+            if (answer.isDone()) {
+                return false;
+            }
+            report.accept(failure);
+            return answer.complete(value);
+        }
+    }
+
     /** {@code answer}, answered with {@code fallback} (counting a failure) when the timeout passes first. */
     private <T> CompletionStage<T> bounded(CompletableFuture<T> answer, Call operation, CircuitBreaker.Permit permit,
-            T fallback) {
+            T fallback, Consumer<StoreFailure> report) {
         if (answer.isDone()) {
+            return answer;
+        }
+        if (report != null) {
+            // The timer must go through settle too, so that report hears exactly once whichever completes first.
+            CompletableFuture<T> timer = new CompletableFuture<>();
+            timer.completeOnTimeout(null, timeoutNanos, TimeUnit.NANOSECONDS).thenRun(() -> {
+                if (settle(answer, fallback, report, StoreFailure.TIMEOUT)) {
+                    failed(operation, permit, new TimeoutException(), null);
+                }
+            });
+            answer.whenComplete((value, failure) -> timer.complete(null));
             return answer;
         }
         return answer.orTimeout(timeoutNanos, TimeUnit.NANOSECONDS).handle((value, failure) -> {
             if (failure == null) {
                 return value;
             }
-            failed(operation, permit, failure);
+            failed(operation, permit, failure, null);
             return fallback;
         });
     }
 
-    private void failed(Call call, CircuitBreaker.Permit permit, Throwable failure) {
+    /** Counts a failure and logs it (rate-limited); tells {@code report}, when not null, what kind it was. */
+    private void failed(Call call, CircuitBreaker.Permit permit, Throwable failure, Consumer<StoreFailure> report) {
         boolean opened = breaker.onFailure(permit);
         log.warn(call, Failures.unwrap(failure), opened);
+        if (report != null) {
+            report.accept(failureOf(failure));
+        }
+    }
+
+    private static void succeeded(Consumer<StoreFailure> report) {
+        if (report != null) {
+            report.accept(null);
+        }
+    }
+
+    private static StoreFailure failureOf(Throwable failure) {
+        return Failures.unwrap(failure) instanceof TimeoutException ? StoreFailure.TIMEOUT : StoreFailure.ERROR;
     }
 
     /** At most one WARNING line per interval; counts what it drops. Thread-safe. */

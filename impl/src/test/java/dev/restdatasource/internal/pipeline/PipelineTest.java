@@ -9,6 +9,8 @@ import dev.restdatasource.DataSourceConfig;
 import dev.restdatasource.DataSourceException;
 import dev.restdatasource.DataSourceRequest;
 import dev.restdatasource.DataSourceResponse;
+import dev.restdatasource.event.CallInfo;
+import dev.restdatasource.event.DataSourceEventListener;
 import dev.restdatasource.DeduplicationPolicy;
 import dev.restdatasource.Headers;
 import dev.restdatasource.RequestFilter;
@@ -139,14 +141,17 @@ class PipelineTest {
             throw new IllegalStateException("refused");
         };
         List<String> told = new CopyOnWriteArrayList<>();
-        CallListener broken = (call, error) -> {
-            told.add(call.hooks().name() + " " + call.url() + " " + error.getMessage());
-            throw new IllegalStateException("a broken listener");
+        DataSourceEventListener broken = new DataSourceEventListener() {
+            @Override
+            public void callFailed(CallInfo call, String errorCode, RuntimeException error) {
+                told.add(call.dataSource() + " " + call.url() + " " + error.getMessage());
+                throw new IllegalStateException("a broken listener");
+            }
         };
         Pipeline steps = Pipeline.of(config, httpCache, transport);
-        Engine before = new Engine(new Pipeline(steps.steps(), broken).withStepBefore(DeduplicationStep.class, failing),
+        Engine before = new Engine(new Pipeline(steps.steps(), List.of(broken)).withStepBefore(DeduplicationStep.class, failing),
                 new RecordingHooks());
-        Engine after = new Engine(new Pipeline(steps.steps(), broken).withStepBefore(HttpCacheStep.class, failing),
+        Engine after = new Engine(new Pipeline(steps.steps(), List.of(broken)).withStepBefore(HttpCacheStep.class, failing),
                 new RecordingHooks());
 
         CompletionException e = assertThrows(CompletionException.class, () -> get(before, "movies/1"));
