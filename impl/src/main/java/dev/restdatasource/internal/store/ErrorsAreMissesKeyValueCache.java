@@ -112,6 +112,7 @@ public final class ErrorsAreMissesKeyValueCache implements KeyValueCache {
         this.handOff = handOff;
         this.maxInFlight = maxInFlight;
         this.inFlight = new Semaphore(maxInFlight);
+        GuardedStores.register(this);
     }
 
     /** The pool every wrapper of a store that may block hands its calls to, made on first use. */
@@ -122,6 +123,11 @@ public final class ErrorsAreMissesKeyValueCache implements KeyValueCache {
     /** Whether {@code store} says it never blocks its caller, so that it is called without a hand-off. */
     static boolean neverBlocks(KeyValueCache store) {
         return store.neverBlocksCaller();
+    }
+
+    /** The store this wrapper guards. */
+    KeyValueCache delegate() {
+        return delegate;
     }
 
     /** Whether the circuit breaker is open (or half-open), so that calls are answered without the delegate. */
