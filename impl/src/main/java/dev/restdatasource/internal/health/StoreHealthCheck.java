@@ -41,7 +41,7 @@ public class StoreHealthCheck implements HealthCheck {
     }
 
     /** The response for {@code report}: DOWN only when the store is not up and {@code strict}. */
-    static HealthCheckResponse response(StoreReport report, boolean strict) {
+    public static HealthCheckResponse response(StoreReport report, boolean strict) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("store", report.name());
         data.put("address", report.address());
