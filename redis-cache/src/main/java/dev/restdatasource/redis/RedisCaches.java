@@ -94,7 +94,7 @@ public final class RedisCaches {
             if (settings.cluster()) {
                 RedisClusterClient client = RedisClusterClient.create(resources, uris);
                 client.setOptions(clusterClientOptions(settings));
-                return over(client, settings.keyPrefix(), () -> shutdown(client, resources));
+                return over(client, settings.keyPrefix(), () -> shutdown(client, resources), addresses(uris));
             }
             RedisClient client = RedisClient.create(resources);
             client.setOptions(clientOptions(settings));
@@ -117,19 +117,20 @@ public final class RedisCaches {
      * A store on a connection to the cluster of the application's {@code client} (its own seed nodes); closing the store closes that connection and leaves the client running.
      */
     public static RedisKeyValueCache connect(RedisClusterClient client, String keyPrefix) {
-        return over(Objects.requireNonNull(client, "client"), keyPrefix, () -> { });
+        return over(Objects.requireNonNull(client, "client"), keyPrefix, () -> { }, null);
     }
 
     private static RedisKeyValueCache over(RedisClient client, RedisURI uri, String keyPrefix, AutoCloseable owned) {
         return connecting(() -> client.connectAsync(CODEC, uri).thenApply(c -> new Connector.Link(c, c.async())),
-                keyPrefix, owned);
+                keyPrefix, owned, addresses(List.of(uri)));
     }
 
-    private static RedisKeyValueCache over(RedisClusterClient client, String keyPrefix, AutoCloseable owned) {
+    private static RedisKeyValueCache over(RedisClusterClient client, String keyPrefix, AutoCloseable owned,
+            String address) {
         // Lettuce's connectAsync needs the topology loaded first; this loads it without blocking.
         return connecting(() -> client.refreshPartitionsAsync().thenCompose(loaded -> client.connectAsync(CODEC))
                 .thenCompose(RedisCaches::withMasterConnections)
-                .thenApply(c -> new Connector.Link(c, c.async())), keyPrefix, owned);
+                .thenApply(c -> new Connector.Link(c, c.async())), keyPrefix, owned, address);
     }
 
     /**
@@ -149,10 +150,25 @@ public final class RedisCaches {
 
     /** A store whose connection starts opening now, in the background. */
     private static RedisKeyValueCache connecting(Supplier<CompletionStage<Connector.Link>> connect, String keyPrefix,
-            AutoCloseable owned) {
+            AutoCloseable owned, String address) {
         Connector connector = new Connector(connect, System::nanoTime);
         connector.link();
-        return new RedisKeyValueCache(connector, keyPrefix, owned);
+        return new RedisKeyValueCache(connector, keyPrefix, owned, address);
+    }
+
+    /** {@code host:port} of each URI (a socket path for a Unix socket), comma-separated: never its credentials. */
+    static String addresses(List<RedisURI> uris) {
+        return uris.stream().map(RedisCaches::address).collect(java.util.stream.Collectors.joining(","));
+    }
+
+    private static String address(RedisURI uri) {
+        if (uri.getSocket() != null) {
+            return uri.getSocket();
+        }
+        if (!uri.getSentinels().isEmpty()) {
+            return "sentinel " + addresses(uri.getSentinels()) + " master " + uri.getSentinelMasterId();
+        }
+        return uri.getHost() + ":" + uri.getPort();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.restdatasource.redis;
 
+import dev.restdatasource.backend.MonitoredKeyValueCache;
 import dev.restdatasource.cache.KeyValueCache;
 import dev.restdatasource.backend.Ttl;
 import io.lettuce.core.SetArgs;
@@ -36,15 +37,22 @@ import java.util.function.Function;
  * the store created it ({@link RedisCaches#connect(RedisSettings)}); a store over an application's connection
  * leaves it open.
  */
-public final class RedisKeyValueCache implements KeyValueCache, AutoCloseable {
+public final class RedisKeyValueCache implements MonitoredKeyValueCache, AutoCloseable {
     private final Connector connector;
     private final String keyPrefix;
     private final AutoCloseable owned;
+    private final String address;
 
     RedisKeyValueCache(Connector connector, String keyPrefix, AutoCloseable owned) {
+        this(connector, keyPrefix, owned, null);
+    }
+
+    /** {@code address}: the servers' {@code host:port}s, comma-separated, without credentials; null when unknown. */
+    RedisKeyValueCache(Connector connector, String keyPrefix, AutoCloseable owned, String address) {
         this.connector = Objects.requireNonNull(connector, "connector");
         this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix");
         this.owned = owned;
+        this.address = address;
     }
 
     /**
@@ -72,6 +80,27 @@ public final class RedisKeyValueCache implements KeyValueCache, AutoCloseable {
     /** The open connection, or {@code null} while none is open (not yet, between reconnects, or closed). */
     StatefulConnection<String, byte[]> openConnection() {
         return connector.openConnection();
+    }
+
+    /** {@code redis}. */
+    @Override
+    public String storeName() {
+        return "redis";
+    }
+
+    /**
+     * The configured servers' {@code host:port}s (for a cluster, its seed nodes), never a user name or password;
+     * {@code unknown} for a store over an application's connection or cluster client.
+     */
+    @Override
+    public String address() {
+        return address != null ? address : "unknown";
+    }
+
+    /** Whether Lettuce has an open connection now; false before the first connect, between reconnects and after close. */
+    @Override
+    public boolean reachable() {
+        return openConnection() != null;
     }
 
     @Override

@@ -2,10 +2,15 @@ package dev.restdatasource.redis;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.restdatasource.cache.testkit.LoopbackPorts;
+import dev.restdatasource.internal.health.StoreHealthCheck;
+import dev.restdatasource.internal.health.StoreReport;
+import dev.restdatasource.internal.health.StoreState;
+import io.lettuce.core.RedisURI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,13 +20,15 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * What the store does while its real redis-server is down: Lettuce must not queue the commands (its default
  * disconnected behaviour would hold them, without bound, until the server is back), and the store must come back by
- * itself. Every wait is a bounded poll.
+ * itself; the health check sees it unreachable, without failing readiness unless told to. Every wait is a bounded
+ * poll.
  */
 class RedisOutageTest {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -56,6 +63,33 @@ class RedisOutageTest {
 
         server.start();
         poll(() -> answers(store, "k"), "the same store works again once the server is back");
+    }
+
+    @Test
+    void aKilledServerIsUnreachableWithoutFailingReadinessUnlessStrictAndUpAgainWhenBack() throws Exception {
+        server.start();
+        store = RedisCaches.connect(RedisSettings.of("redis://:hunter2@127.0.0.1:" + server.port()));
+        poll(() -> StoreReport.of(store).state() == StoreState.UP, "connected");
+        StoreReport up = StoreReport.of(store);
+        assertEquals(new StoreReport("redis", "127.0.0.1:" + server.port(), StoreState.UP), up);
+
+        server.kill();
+        poll(() -> StoreReport.of(store).state() == StoreState.UNREACHABLE, "Lettuce notices the closed connection");
+        StoreReport down = StoreReport.of(store);
+        assertEquals(HealthCheckResponse.Status.UP, StoreHealthCheck.response(down, false).getStatus());
+        assertEquals("unreachable", StoreHealthCheck.response(down, false).getData().orElseThrow().get("state"));
+        assertEquals(HealthCheckResponse.Status.DOWN, StoreHealthCheck.response(down, true).getStatus());
+        assertFalse(StoreHealthCheck.response(down, true).getData().orElseThrow().toString().contains("hunter2"));
+
+        server.start();
+        poll(() -> StoreReport.of(store).state() == StoreState.UP, "Lettuce reconnects once the server is back");
+    }
+
+    @Test
+    void addressesNameEachServerWithoutCredentials() {
+        assertEquals("10.0.0.1:6379,10.0.0.2:6380", RedisCaches.addresses(List.of(
+                RedisURI.create("redis://user:secret@10.0.0.1:6379"),
+                RedisURI.create("redis://10.0.0.2:6380"))));
     }
 
     @Test

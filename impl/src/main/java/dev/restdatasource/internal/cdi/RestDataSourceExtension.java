@@ -6,6 +6,7 @@ import dev.restdatasource.cache.KeyValueCache;
 import dev.restdatasource.internal.config.BaseUrlCheck;
 import dev.restdatasource.internal.config.DataSourceSettings;
 import dev.restdatasource.internal.config.StartupSummary;
+import dev.restdatasource.internal.health.HealthChecks;
 import dev.restdatasource.internal.json.Json;
 import dev.restdatasource.internal.restclient.RestClientDataSourceExtension;
 import dev.restdatasource.internal.servlet.ServletDataSourceContext;
@@ -66,6 +67,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *     what deployment knows of a bean class: {@link DataSourceClasses});</li>
  * <li>logs one INFO line when the deployment is valid: the data sources found (these beans and the {@code @DataSource}
  *     Rest Clients), the store in use and the effective settings, without secrets ({@link StartupSummary});</li>
+ * <li>adds the cache store's MicroProfile Health readiness check when the server has that API
+ *     ({@link HealthChecks});</li>
  * <li>creates the library's JSON-B instance at deployment, where the thread's context class loader is the
  *     application's: the engine may parse its first body on a thread of a cache store (Hazelcast, Infinispan,
  *     an application's) whose context class loader cannot see the server's JSON-B provider.</li>
@@ -102,6 +105,16 @@ public class RestDataSourceExtension implements Extension {
     void addInterceptor(@Observes BeforeBeanDiscovery event, BeanManager bm) {
         event.addAnnotatedType(bm.createAnnotatedType(GraphQLErrorMappingInterceptor.class),
                 RestDataSourceExtension.class.getName() + "#" + GraphQLErrorMappingInterceptor.class.getName());
+    }
+
+    /**
+     * Adds the cache store's readiness check ({@link HealthChecks}) when the server has MicroProfile Health; without
+     * it nothing of the check is loaded.
+     */
+    void addHealthCheck(@Observes BeforeBeanDiscovery event, BeanManager bm) {
+        if (HealthChecks.available()) {
+            HealthChecks.addTo(event, bm);
+        }
     }
 
     /** Keeps the interceptor added above the only one when the container also discovers this jar's classes. */

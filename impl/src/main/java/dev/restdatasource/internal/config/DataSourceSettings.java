@@ -50,6 +50,10 @@ import org.eclipse.microprofile.config.Config;
  *     {@code <name>} (a {@code RESTDataSource}'s {@code name()}, or a Rest Client's configKey; case-sensitive);
  *     wins over the base URL set in code, and is required for a {@code RESTDataSource} bean that sets none in code
  *     (a name that is no data source's is a warning, see {@link BaseUrlCheck})</td></tr>
+ * <tr><td>{@value #HEALTH_STORE_OUTAGE_FAILS_READINESS}</td><td>false</td><td>whether the cache store's health
+ *     check (MicroProfile Health readiness, when the server has it) reports DOWN while the store is unreachable or its
+ *     circuit is open; by default it reports UP with the state in its data, since a store outage only turns hits into
+ *     misses</td></tr>
  * </table>
  *
  * <p>Durations are written {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h} or as ISO-8601 ({@code PT30S}) and
@@ -81,6 +85,8 @@ public final class DataSourceSettings {
     public static final String CREDENTIAL_HEADERS = PREFIX + "credential-headers";
     /** Secret of the keyed hash of credential values. */
     public static final String CREDENTIAL_HASH_SECRET = PREFIX + "credential-hash-secret";
+    /** Whether a store outage makes the store's readiness check DOWN. */
+    public static final String HEALTH_STORE_OUTAGE_FAILS_READINESS = PREFIX + "health.store-outage-fails-readiness";
     /** The suffix of a per-data-source credential header key, {@code restdatasource.<name>.credential-headers}. */
     public static final String CREDENTIAL_HEADERS_SUFFIX = ".credential-headers";
     /** The suffix of a per-data-source base URL key, {@code restdatasource.<name>.url}. */
@@ -98,6 +104,7 @@ public final class DataSourceSettings {
 
     private static final List<String> KNOWN_KEYS = List.of(CACHE_MAX_BYTES, CACHE_TIMEOUT, REQUEST_TIMEOUT,
             MAX_RESPONSE_BYTES, MAX_REDIRECTS, EXPOSE_UPSTREAM_DETAILS, CREDENTIAL_HEADERS, CREDENTIAL_HASH_SECRET,
+            HEALTH_STORE_OUTAGE_FAILS_READINESS,
             PREFIX + "<name>" + URL_SUFFIX, PREFIX + "<name>" + CREDENTIAL_HEADERS_SUFFIX);
 
     private final long cacheMaxBytes;
@@ -110,6 +117,7 @@ public final class DataSourceSettings {
     private final Set<String> urlNames = new TreeSet<>();
     private final List<String> credentialHeaders;
     private final String credentialHashSecret;
+    private final boolean storeOutageFailsReadiness;
     private final Map<String, List<String>> credentialHeadersByName = new TreeMap<>();
 
     private DataSourceSettings(SettingsReader r) {
@@ -121,6 +129,7 @@ public final class DataSourceSettings {
         this.exposeUpstreamDetails = r.bool(EXPOSE_UPSTREAM_DETAILS, false);
         this.credentialHeaders = headerNames(r, CREDENTIAL_HEADERS);
         this.credentialHashSecret = r.string(CREDENTIAL_HASH_SECRET).orElse(null);
+        this.storeOutageFailsReadiness = r.bool(HEALTH_STORE_OUTAGE_FAILS_READINESS, false);
         this.urls = urlsAndUnknownKeys(r);
     }
 
@@ -202,6 +211,11 @@ public final class DataSourceSettings {
     /** Returns {@value #CREDENTIAL_HASH_SECRET}, or null when not configured. */
     public String credentialHashSecret() {
         return credentialHashSecret;
+    }
+
+    /** Returns {@value #HEALTH_STORE_OUTAGE_FAILS_READINESS}: whether a store outage makes readiness DOWN. */
+    public boolean storeOutageFailsReadiness() {
+        return storeOutageFailsReadiness;
     }
 
     /** Returns {@code restdatasource.<name>.url}, a validated absolute http(s) URL, when configured. */

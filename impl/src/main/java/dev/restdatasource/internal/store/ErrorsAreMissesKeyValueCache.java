@@ -126,6 +126,7 @@ public final class ErrorsAreMissesKeyValueCache implements ObservableStore {
         this.maxInFlight = maxInFlight;
         this.inFlight = new Semaphore(maxInFlight);
         this.ready = CompletableFuture.completedFuture(null);
+        GuardedStores.register(this);
     }
 
     /** The pool every wrapper of a store that may block hands its calls to, made on first use. */
@@ -142,6 +143,11 @@ public final class ErrorsAreMissesKeyValueCache implements ObservableStore {
     /** Whether {@code store} says it never blocks its caller, so that it is called without a hand-off. */
     static boolean neverBlocks(KeyValueCache store) {
         return store.neverBlocksCaller();
+    }
+
+    /** The store this wrapper guards. */
+    KeyValueCache delegate() {
+        return delegate;
     }
 
     /** Whether the circuit breaker is open (or half-open), so that calls are answered without the delegate. */
@@ -175,6 +181,7 @@ public final class ErrorsAreMissesKeyValueCache implements ObservableStore {
         this.maxInFlight = cache.maxInFlight;
         this.inFlight = cache.inFlight;
         this.ready = ready;
+        GuardedStores.register(this);
     }
 
     /**

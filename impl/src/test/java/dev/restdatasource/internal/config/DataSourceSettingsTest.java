@@ -86,7 +86,8 @@ class DataSourceSettingsTest {
                         + " restdatasource.cache.timeout, restdatasource.request-timeout, restdatasource.max-response-bytes,"
                         + " restdatasource.max-redirects,"
                         + " restdatasource.expose-upstream-details, restdatasource.credential-headers,"
-                        + " restdatasource.credential-hash-secret, restdatasource.<name>.url, restdatasource.<name>.credential-headers",
+                        + " restdatasource.credential-hash-secret, restdatasource.health.store-outage-fails-readiness,"
+                        + " restdatasource.<name>.url, restdatasource.<name>.credential-headers",
                 "restdatasource.MoviesAPI.url: 'ftp://movies.example.com/' is not an absolute http or https URL"
                         + " (e.g. https://api.example.com/v1/)"), e.problems());
         assertTrue(e.getMessage().startsWith("restdatasource.cache.max-bytes: "));
@@ -104,6 +105,18 @@ class DataSourceSettingsTest {
         assertEquals(Map.of("movies", "http://127.0.0.1:9380/example/upstream/"), s.urls());
         assertThrows(InvalidSettingsException.class,
                 () -> DataSourceSettings.load(config(Map.of("restdatasource.hazelcastmode", "embedded"))));
+    }
+
+    @Test
+    void storeOutageFailsReadinessOnlyWhenSetAndMustBeABoolean() {
+        assertFalse(DataSourceSettings.defaults().storeOutageFailsReadiness());
+        assertTrue(DataSourceSettings.load(config(Map.of("restdatasource.health.store-outage-fails-readiness", "true")))
+                .storeOutageFailsReadiness());
+        InvalidSettingsException wrong = assertThrows(InvalidSettingsException.class, () -> DataSourceSettings.load(
+                config(Map.of("restdatasource.health.store-outage-fails-readiness", "yes"))));
+        assertTrue(wrong.getMessage().contains("restdatasource.health.store-outage-fails-readiness"), wrong.getMessage());
+        assertThrows(InvalidSettingsException.class, () -> DataSourceSettings.load(
+                config(Map.of("restdatasource.health.store-outage-fails-readyness", "true"))));
     }
 
     @Test

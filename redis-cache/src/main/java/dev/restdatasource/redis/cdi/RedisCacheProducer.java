@@ -2,6 +2,7 @@ package dev.restdatasource.redis.cdi;
 
 import dev.restdatasource.cache.KeyValueCache;
 import dev.restdatasource.backend.InvalidSettingsException;
+import dev.restdatasource.backend.MonitoredKeyValueCache;
 import dev.restdatasource.backend.SettingsReader;
 import dev.restdatasource.redis.RedisCaches;
 import dev.restdatasource.redis.RedisKeyValueCache;
@@ -52,7 +53,7 @@ public class RedisCacheProducer {
 
     @Produces
     @ApplicationScoped
-    KeyValueCache keyValueCache(Instance<StatefulRedisConnection<String, byte[]>> connection,
+    MonitoredKeyValueCache keyValueCache(Instance<StatefulRedisConnection<String, byte[]>> connection,
             Instance<StatefulRedisClusterConnection<String, byte[]>> clusterConnection,
             Instance<RedisClient> client, Instance<RedisClusterClient> clusterClient) {
         RedisSettings s = read(ConfigProvider.getConfig());
@@ -74,7 +75,7 @@ public class RedisCacheProducer {
         return RedisCaches.connect(s);
     }
 
-    void close(@Disposes KeyValueCache cache) {
+    void close(@Disposes MonitoredKeyValueCache cache) {
         if (cache instanceof RedisKeyValueCache store) {
             store.close();
         }
