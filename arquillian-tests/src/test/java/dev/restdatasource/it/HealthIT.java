@@ -6,13 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.restdatasource.it.health.DownStore;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -41,7 +36,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class HealthIT {
     private static final String CHECK = "restdatasource-cache-store";
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Deployment(name = "in-memory", order = 1, testable = false)
     static WebArchive inMemory() {
@@ -67,7 +61,7 @@ class HealthIT {
         HttpResponse<String> response = get("/health/ready");
         assertEquals(503, response.statusCode(), response.body());
         assertFalse(response.body().contains("hunter2"), response.body());
-        JsonObject health = parse(response.body());
+        JsonObject health = Server.parse(response.body());
         assertEquals("DOWN", health.getString("status"), response.body());
 
         JsonObject inMemory = check(health, "in-memory");
@@ -91,7 +85,7 @@ class HealthIT {
     void overallHealthListsTheSameChecks() {
         assumeSupported();
         HttpResponse<String> response = get("/health");
-        JsonObject health = parse(response.body());
+        JsonObject health = Server.parse(response.body());
         assertEquals("UP", check(health, "in-memory").getString("status"), response.body());
         assertEquals("unreachable", checkAt(health, "down-default:6379").getJsonObject("data").getString("state"),
                 response.body());
@@ -129,20 +123,6 @@ class HealthIT {
         String base = ServerFlavor.current() == ServerFlavor.WILDFLY
                 ? "http://127.0.0.1:" + System.getProperty("it.management.port", "9990")
                 : Server.base();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET().build();
-        try {
-            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new AssertionError("GET " + request.uri() + " failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
-    }
-
-    private static JsonObject parse(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
-            return reader.readObject();
-        }
+        return Server.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET().build());
     }
 }

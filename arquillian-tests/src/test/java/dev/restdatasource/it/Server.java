@@ -90,7 +90,8 @@ final class Server {
         return Files.exists(log) ? Files.readString(log) : "";
     }
 
-    private static HttpResponse<String> send(HttpRequest request) {
+    /** Sends {@code request}; an I/O failure or an interrupt fails the test, naming the URI. */
+    static HttpResponse<String> send(HttpRequest request) {
         try {
             return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -101,7 +102,8 @@ final class Server {
         }
     }
 
-    private static JsonObject parse(String json) {
+    /** Parses a JSON object. */
+    static JsonObject parse(String json) {
         try (JsonReader reader = Json.createReader(new StringReader(json))) {
             return reader.readObject();
         }
